@@ -45,6 +45,8 @@ pub enum Action {
     EntityRecord { case: EntityCase },
     Payment { intent: PaymentIntent },
     Decision { decision: Decision },
+    /// The applicant hands in an incomplete set of documents (PSC/provider desk).
+    IncompleteDocuments,
     SkipsHearing,
     FilesComplaint,
     Apply,
@@ -178,6 +180,7 @@ pub fn parse_phrase(text: &str) -> Result<Action, String> {
         "the provider will approve the request" => Action::Decision {
             decision: Decision::Approve,
         },
+        "the applicant's documents are incomplete" => Action::IncompleteDocuments,
         "the applicant will not attend the hearing" => Action::SkipsHearing,
         "the applicant files a complaint" => Action::FilesComplaint,
         "the applicant applies for the service" => Action::Apply,
@@ -253,6 +256,10 @@ mod tests {
                 Action::SkipsHearing,
             ),
             ("the applicant files a complaint", Action::FilesComplaint),
+            (
+                "the applicant's documents are incomplete",
+                Action::IncompleteDocuments,
+            ),
             ("the applicant applies for the service", Action::Apply),
             (
                 "step 11 is done — result received",
