@@ -183,3 +183,52 @@ fn the_errata_page_in_docs_is_generated_from_the_features() {
         "docs/errata.md is stale: regenerate with `cargo run -- errata > docs/errata.md`"
     );
 }
+
+#[test]
+fn calendar_lists_a_year_and_computes_a_deadline_from_an_acts_limit() {
+    let o = reglament(&["calendar", "year", "2024", "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let days = doc["days"].as_array().unwrap();
+    let moved = days.iter().find(|d| d["date"] == "2024-03-25").unwrap();
+    assert_eq!(moved["kind"], "moved-holiday");
+    assert!(days
+        .iter()
+        .any(|d| d["date"] == "2024-05-04" && d["kind"] == "decree-working-day"));
+
+    let o = reglament(&[
+        "calendar",
+        "due",
+        "2024-03-15T19:00:00+05:00",
+        "15 жұмыс күні ішінде",
+        "--office",
+        "9.00-18.30",
+        "--after-hours-next-day",
+        "--json",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["deadline"]["due"], "2024-04-11T18:30:00+05:00");
+}
+
+#[test]
+fn calendar_refuses_what_it_cannot_answer() {
+    // A wall-clock limit has no calendar deadline; a year outside the data is not guessed.
+    for args in [
+        &["calendar", "due", "2024-03-15T19:00:00+05:00", "10-15 сек"][..],
+        &["calendar", "year", "2030"][..],
+        &["calendar", "due", "yesterday", "5 жұмыс күнінде"][..],
+    ] {
+        let o = reglament(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("error:"),
+            "{args:?}"
+        );
+    }
+}

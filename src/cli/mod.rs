@@ -2,6 +2,7 @@
 //! each command validates them into its settings before any work starts, so
 //! a usage error never leaves half a result behind.
 
+pub mod calendar;
 mod errata;
 mod graph;
 mod lint;
@@ -33,6 +34,8 @@ pub enum Command {
     Graph(graph::GraphArgs),
     /// Print, per service, the errata taken and the act's anomalies (Markdown).
     Errata(errata::ErrataArgs),
+    /// Kazakhstan legal time: a year's holidays and transfers, deadlines of day-scale limits.
+    Calendar(calendar::CalendarArgs),
 }
 
 /// Feature paths shared by the commands that read the model.
@@ -70,6 +73,7 @@ pub fn main() -> ExitCode {
         Command::Model(a) => model::run(a),
         Command::Graph(a) => graph::run(a),
         Command::Errata(a) => errata::run(a),
+        Command::Calendar(a) => calendar::run(a),
     };
     code.into()
 }

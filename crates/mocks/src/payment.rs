@@ -178,7 +178,11 @@ async fn create(State(g): State<Gateway>, Json(req): Json<NewInvoice>) -> Respon
         )
             .into_response();
     }
-    if req.amount_kzt.is_nan() || req.amount_kzt <= 0.0 || req.kbk.trim().is_empty() || req.valid_for_s == 0 {
+    if req.amount_kzt.is_nan()
+        || req.amount_kzt <= 0.0
+        || req.kbk.trim().is_empty()
+        || req.valid_for_s == 0
+    {
         return (
             noted,
             error(

@@ -39,19 +39,33 @@ pub struct ScenarioStep {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "do", rename_all = "snake_case")]
 pub enum Action {
-    Certificate { case: CertCase },
+    Certificate {
+        case: CertCase,
+    },
     WrongPassword,
-    PersonRecord { case: PersonCase },
-    EntityRecord { case: EntityCase },
-    Payment { intent: PaymentIntent },
-    Decision { decision: Decision },
+    PersonRecord {
+        case: PersonCase,
+    },
+    EntityRecord {
+        case: EntityCase,
+    },
+    Payment {
+        intent: PaymentIntent,
+    },
+    Decision {
+        decision: Decision,
+    },
     /// The applicant hands in an incomplete set of documents (PSC/provider desk).
     IncompleteDocuments,
     SkipsHearing,
     FilesComplaint,
     Apply,
-    StepDone { step: u32 },
-    StatusReads { status: String },
+    StepDone {
+        step: u32,
+    },
+    StatusReads {
+        status: String,
+    },
 }
 
 macro_rules! kebab_enum {
