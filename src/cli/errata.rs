@@ -44,11 +44,7 @@ pub fn render(loaded: &reglament_model::Loaded) -> String {
                         ErratumTarget::Step(n) => format!("row {n}"),
                         ErratumTarget::Term(t) => format!("term {t}"),
                     };
-                    let field = match e.field {
-                        ErratumField::Next => "next",
-                        ErratumField::Limit => "limit",
-                        ErratumField::Actor => "actor",
-                    };
+                    let field = e.field.as_str();
                     let _ = writeln!(
                         out,
                         "| {at} | {field} | {} | {} | {} | {} |",

@@ -103,7 +103,18 @@ pub fn check_table(table: &StepTable, diags: &mut Vec<Diagnostic>) {
         for e in &step.errata {
             diags.push(erratum_note(e));
         }
+        if let Some(from) = &step.reconstructed_from {
+            diags.push(Diagnostic::note(
+                "act-anomaly",
+                step.source.clone(),
+                format!(
+                    "row {} is not in the act's table as published; rebuilt from {from} (no time limit: the act gives none)",
+                    step.n
+                ),
+            ));
+        }
         match (&step.budget, step.erratum(ErratumField::Limit)) {
+            (None, None) if step.reconstructed_from.is_some() => {}
             (None, None) => diags.push(Diagnostic::warning(
                 "missing-limit",
                 step.source.clone(),
@@ -141,11 +152,7 @@ pub fn erratum_note(e: &Erratum) -> Diagnostic {
         ErratumTarget::Step(n) => format!("row {n}"),
         ErratumTarget::Term(t) => format!("term {t}"),
     };
-    let field = match e.field {
-        ErratumField::Next => "next",
-        ErratumField::Limit => "limit",
-        ErratumField::Actor => "actor",
-    };
+    let field = e.field.as_str();
     Diagnostic::note(
         "erratum",
         e.source.clone(),

@@ -162,3 +162,28 @@ fn coverage_counts_steps_and_transitions_walked() {
     assert_eq!(t.uncovered_steps, vec![3]);
     assert_eq!(t.uncovered_transitions, vec![(1, 3)]);
 }
+
+#[test]
+fn a_row_missing_from_the_published_table_is_rebuilt_by_a_row_erratum() {
+    // Row 2 is not in the act's table; without an erratum it is a row with
+    // no limit (a warning); with a `row` erratum it is a note naming the
+    // narrative item, and its act_says must be empty.
+    let rows = "      | 1 | Алушы | а | a | б | 10 сек | 2 | |\n      | 2 | ЭҮП | а | a | | | - | result |\n";
+    let (r, _d) = lint_rows(rows, MAIN);
+    assert_eq!(codes(&r, Severity::Warning), vec![("missing-limit", 14)]);
+
+    let errata = "    And the errata:\n      | at | field | act_says | read_as | why |\n      | 2 | row | | п. 6 9) | the export lost the table's second block |\n";
+    let (r, _d) = lint_rows(&format!("{rows}{errata}"), MAIN);
+    assert!(
+        codes(&r, Severity::Warning).is_empty(),
+        "{:#?}",
+        r.diagnostics
+    );
+    assert!(r.diagnostics.iter().any(|d| d.code == "act-anomaly"
+        && d.source.line == 14
+        && d.message.contains("rebuilt from п. 6 9)")));
+
+    let wrong = "    And the errata:\n      | at | field | act_says | read_as | why |\n      | 2 | row | ЭҮП | п. 6 9) | x |\n";
+    let (r, _d) = lint_rows(&format!("{rows}{wrong}"), MAIN);
+    assert_eq!(codes(&r, Severity::Error), vec![("erratum-mismatch", 17)]);
+}

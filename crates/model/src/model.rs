@@ -107,6 +107,10 @@ pub struct Step {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
     pub errata: Vec<Erratum>,
+    /// Set when the act's table lacks this row and it is rebuilt from the
+    /// narrative (a `row` erratum): the narrative item it comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reconstructed_from: Option<String>,
     pub source: Source,
     /// Where a `next` or `limit` cell could not be read at all.
     #[serde(skip)]
@@ -136,6 +140,10 @@ pub enum ErratumField {
     Next,
     Limit,
     Actor,
+    /// The row is not in the act's table as published (a block of the
+    /// export is missing); it is rebuilt from the narrative item `read_as`
+    /// names. `act_says` is empty: the act's table has nothing there.
+    Row,
 }
 
 impl ErratumField {
@@ -144,7 +152,16 @@ impl ErratumField {
             "next" => Some(Self::Next),
             "limit" => Some(Self::Limit),
             "actor" => Some(Self::Actor),
+            "row" => Some(Self::Row),
             _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Next => "next",
+            Self::Limit => "limit",
+            Self::Actor => "actor",
+            Self::Row => "row",
         }
     }
 }

@@ -519,6 +519,7 @@ fn read_steps(rows: &TableRows, diags: &mut Vec<Diagnostic>) -> Vec<Step> {
             next_as_written: None,
             outcome,
             errata: Vec::new(),
+            reconstructed_from: None,
             source,
             unreadable_next: None,
         });
@@ -547,7 +548,10 @@ fn read_errata(rows: &TableRows, diags: &mut Vec<Diagnostic>) -> Vec<Erratum> {
             diags.push(Diagnostic::error(
                 "erratum-mismatch",
                 source,
-                format!("erratum field \"{}\" is not next, limit or actor", c[1]),
+                format!(
+                    "erratum field \"{}\" is not next, limit, actor or row",
+                    c[1]
+                ),
             ));
             continue;
         };
@@ -643,6 +647,7 @@ fn attach_errata(
                     ErratumField::Next => step.next_raw.clone(),
                     ErratumField::Limit => step.limit_raw.clone(),
                     ErratumField::Actor => step.actor.clone(),
+                    ErratumField::Row => String::new(),
                 },
                 None => {
                     diags.push(Diagnostic::error(
@@ -730,6 +735,9 @@ fn attach_errata(
 /// cells and its errata.
 fn apply_readings(table: &mut StepTable, diags: &mut Vec<Diagnostic>) {
     for step in &mut table.steps {
+        step.reconstructed_from = step
+            .erratum(ErratumField::Row)
+            .map(|e| e.read_as.trim().to_string());
         let written = parse_next(&step.next_raw);
         match step.erratum(ErratumField::Next).cloned() {
             Some(e) => {
