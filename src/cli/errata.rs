@@ -1,6 +1,6 @@
 use super::FeaturePaths;
 use crate::exit::Code;
-use reglament_model::{ErratumField, ErratumTarget, Severity};
+use reglament_model::{ErratumTarget, Severity};
 use std::fmt::Write;
 
 #[derive(Debug, clap::Args)]
