@@ -18,6 +18,18 @@ pub fn check_scenarios(doc: &ChannelDoc, table: &StepTable, diags: &mut Vec<Diag
                 ),
             ));
         }
+        let decisions: Vec<_> = sc
+            .steps
+            .iter()
+            .filter(|s| matches!(s.action, Action::Decision { .. }))
+            .collect();
+        if let [_, second, ..] = decisions[..] {
+            diags.push(Diagnostic::error(
+                "bad-path",
+                second.source.clone(),
+                "a scenario takes one provider decision; a reversal at the hearing is \"the applicant will convince the provider at the hearing\"",
+            ));
+        }
         for s in &sc.steps {
             if let Action::StatusReads { status } = &s.action {
                 if !doc.status_texts.iter().any(|t| &t.status == status) {

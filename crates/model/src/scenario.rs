@@ -58,6 +58,8 @@ pub enum Action {
     /// The applicant hands in an incomplete set of documents (PSC/provider desk).
     IncompleteDocuments,
     SkipsHearing,
+    /// 2021 rules: the hearing reverses the provider's preliminary refusal.
+    HearingReverses,
     FilesComplaint,
     Apply,
     StepDone {
@@ -196,6 +198,7 @@ pub fn parse_phrase(text: &str) -> Result<Action, String> {
         },
         "the applicant's documents are incomplete" => Action::IncompleteDocuments,
         "the applicant will not attend the hearing" => Action::SkipsHearing,
+        "the applicant will convince the provider at the hearing" => Action::HearingReverses,
         "the applicant files a complaint" => Action::FilesComplaint,
         "the applicant applies for the service" => Action::Apply,
         _ => return Err(format!("unknown phrase \"{text}\"")),
@@ -270,6 +273,10 @@ mod tests {
                 Action::SkipsHearing,
             ),
             ("the applicant files a complaint", Action::FilesComplaint),
+            (
+                "the applicant will convince the provider at the hearing",
+                Action::HearingReverses,
+            ),
             (
                 "the applicant's documents are incomplete",
                 Action::IncompleteDocuments,
