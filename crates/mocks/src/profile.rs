@@ -138,10 +138,19 @@ impl Latency {
     }
 }
 
+/// The mocks a profile file can name.
+pub const MOCK_NAMES: &[&str] = &["registry", "payment", "pki"];
+
 /// Profiles by mock name (`registry`, `payment`, `pki`), as a profile file holds them.
 pub fn parse_profiles(text: &str) -> Result<BTreeMap<String, Profile>, ProfileError> {
     let set: BTreeMap<String, Profile> = toml::from_str(text)?;
     for (mock, p) in &set {
+        if !MOCK_NAMES.contains(&mock.as_str()) {
+            return Err(ProfileError::Invalid {
+                mock: mock.clone(),
+                problem: format!("no such mock (expected one of {})", MOCK_NAMES.join(", ")),
+            });
+        }
         p.validate().map_err(|problem| ProfileError::Invalid {
             mock: mock.clone(),
             problem,
@@ -169,6 +178,8 @@ outage = true
         .unwrap();
         assert_eq!(set["registry"].error_rate, 0.1);
         assert!(set["payment"].outage);
+        let err = parse_profiles("[registy]\nerror_rate = 0.5\n").unwrap_err();
+        assert!(err.to_string().contains("registy"), "{err}");
         let err = parse_profiles("[registry]\nerror_rate = 2.0\n")
             .unwrap_err()
             .to_string();

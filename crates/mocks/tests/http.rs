@@ -7,7 +7,10 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 async fn start(cfg: MocksConfig) -> (Mocks, reqwest::Client) {
-    (Mocks::start(cfg).await.expect("mocks start"), reqwest::Client::new())
+    (
+        Mocks::start(cfg).await.expect("mocks start"),
+        reqwest::Client::new(),
+    )
 }
 
 async fn get(http: &reqwest::Client, url: String) -> (u16, Value) {
@@ -20,7 +23,10 @@ async fn get(http: &reqwest::Client, url: String) -> (u16, Value) {
 async fn person_lookups_answer_every_fixture_case() {
     let (mocks, http) = start(MocksConfig::default()).await;
     let base = mocks.registry.base_url();
-    assert!(base.starts_with("http://127.0.0.1:"), "loopback by default: {base}");
+    assert!(
+        base.starts_with("http://127.0.0.1:"),
+        "loopback by default: {base}"
+    );
     let f = &mocks.fixtures;
 
     let found = f.person_for_case("found").unwrap();
@@ -36,7 +42,10 @@ async fn person_lookups_answer_every_fixture_case() {
     assert!(body["death_date"].is_string());
 
     let minor = f.person_for_case("minor").unwrap();
-    assert_eq!(get(&http, format!("{base}/persons/{minor}")).await.1["minor"], true);
+    assert_eq!(
+        get(&http, format!("{base}/persons/{minor}")).await.1["minor"],
+        true
+    );
 
     let absent = f.person_for_case("not-found").unwrap();
     assert_eq!(get(&http, format!("{base}/persons/{absent}")).await.0, 404);
@@ -65,7 +74,11 @@ async fn the_journal_records_who_called_what_and_when() {
     get(&http, format!("{base}/persons/{found}")).await;
     get(&http, format!("{base}/persons/{absent}")).await;
 
-    let (_, page) = get(&http, format!("{base}/_journal?operation=person.lookup&field=iin:{found}")).await;
+    let (_, page) = get(
+        &http,
+        format!("{base}/_journal?operation=person.lookup&field=iin:{found}"),
+    )
+    .await;
     let entries = page["entries"].as_array().unwrap();
     assert_eq!(entries.len(), 1, "{page}");
     let e = &entries[0];
@@ -77,7 +90,11 @@ async fn the_journal_records_who_called_what_and_when() {
     // The Rust API sees the same journal; paging with `since` skips what was read.
     let all = mocks.registry.shared.journal.query(0, None, None, 100);
     assert_eq!(all.entries.len(), 2);
-    let rest = mocks.registry.shared.journal.query(all.entries[0].seq + 1, None, None, 100);
+    let rest = mocks
+        .registry
+        .shared
+        .journal
+        .query(all.entries[0].seq + 1, None, None, 100);
     assert_eq!(rest.entries.len(), 1);
     assert_eq!(rest.entries[0].fields["iin"], absent);
     mocks.stop().await;
@@ -108,7 +125,12 @@ async fn a_profile_switched_at_run_time_changes_behaviour_and_is_journaled() {
     let base = mocks.registry.base_url();
     let found = mocks.fixtures.person_for_case("found").unwrap();
 
-    let r = http.put(format!("{base}/_profile")).json(&json!({"outage": true})).send().await.unwrap();
+    let r = http
+        .put(format!("{base}/_profile"))
+        .json(&json!({"outage": true}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     assert_eq!(get(&http, format!("{base}/persons/{found}")).await.0, 503);
 
@@ -121,10 +143,18 @@ async fn a_profile_switched_at_run_time_changes_behaviour_and_is_journaled() {
     assert_eq!(r.status(), 200);
     let t = std::time::Instant::now();
     assert_eq!(get(&http, format!("{base}/persons/{found}")).await.0, 200);
-    assert!(t.elapsed() >= Duration::from_millis(150), "the latency is really applied");
+    assert!(
+        t.elapsed() >= Duration::from_millis(150),
+        "the latency is really applied"
+    );
 
     // An invalid profile is refused and the current one kept.
-    let r = http.put(format!("{base}/_profile")).json(&json!({"error_rate": 1.5})).send().await.unwrap();
+    let r = http
+        .put(format!("{base}/_profile"))
+        .json(&json!({"error_rate": 1.5}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 400);
     let (_, now) = get(&http, format!("{base}/_profile")).await;
     assert_eq!(now["latency"]["ms"], 150.0);
@@ -152,7 +182,10 @@ async fn callback_sink() -> (String, tokio::sync::mpsc::UnboundedReceiver<Value>
         }),
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/payments/callback", listener.local_addr().unwrap());
+    let url = format!(
+        "http://{}/payments/callback",
+        listener.local_addr().unwrap()
+    );
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     (url, rx)
 }
@@ -177,15 +210,32 @@ async fn an_invoice_is_paid_once_and_the_implementation_is_notified() {
     assert_eq!(inv["status"], "issued");
     let pay_url = inv["pay_url"].as_str().unwrap().to_string();
 
-    let first: Value = http.post(format!("{pay_url}/pay")).send().await.unwrap().json().await.unwrap();
+    let first: Value = http
+        .post(format!("{pay_url}/pay"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(first["status"], "paid");
     let again = http.post(format!("{pay_url}/pay")).send().await.unwrap();
     assert_eq!(again.status(), 200, "paying twice is idempotent");
     let again: Value = again.json().await.unwrap();
     assert_eq!(again["receipt_no"], first["receipt_no"]);
-    assert_eq!(http.post(format!("{pay_url}/decline")).send().await.unwrap().status(), 409);
+    assert_eq!(
+        http.post(format!("{pay_url}/decline"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        409
+    );
 
-    let note = tokio::time::timeout(Duration::from_secs(5), notified.recv()).await.unwrap().unwrap();
+    let note = tokio::time::timeout(Duration::from_secs(5), notified.recv())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(note["request_id"], "REQ-1");
     assert_eq!(note["status"], "paid");
     let (_, status) = get(&http, pay_url.clone()).await;
@@ -200,7 +250,12 @@ async fn an_invoice_is_paid_once_and_the_implementation_is_notified() {
         .into_iter()
         .map(|e| e.operation)
         .collect();
-    for op in ["invoice.create", "invoice.pay", "callback.sent", "invoice.status"] {
+    for op in [
+        "invoice.create",
+        "invoice.pay",
+        "callback.sent",
+        "invoice.status",
+    ] {
         assert!(ops.iter().any(|o| o == op), "{op} in {ops:?}");
     }
     mocks.stop().await;
@@ -233,7 +288,10 @@ async fn an_unpaid_invoice_expires_and_can_no_longer_be_paid() {
     let r = http.post(format!("{pay_url}/pay")).send().await.unwrap();
     assert_eq!(r.status(), 409);
     let body: Value = r.json().await.unwrap();
-    assert_eq!(body["status_text_ru"], "Запрос отменен. Истек срок ожидания оплаты");
+    assert_eq!(
+        body["status_text_ru"],
+        "Запрос отменен. Истек срок ожидания оплаты"
+    );
     mocks.stop().await;
 }
 
@@ -247,7 +305,12 @@ async fn invoices_with_bad_fields_are_refused() {
         json!({"request_id": "R", "payer_iin": payer, "amount_kzt": 0.0, "kbk": "1", "valid_for_s": 5}),
         json!({"request_id": "R", "payer_iin": payer, "amount_kzt": 1.0, "kbk": "", "valid_for_s": 5}),
     ] {
-        let r = http.post(format!("{base}/invoices")).json(&body).send().await.unwrap();
+        let r = http
+            .post(format!("{base}/invoices"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 400, "{body}");
     }
     mocks.stop().await;
