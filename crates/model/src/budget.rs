@@ -111,7 +111,32 @@ pub fn parse_limit(raw: &str) -> Option<Budget> {
     if text.is_empty() || text.chars().all(|c| is_dash(c) || c.is_whitespace()) {
         return None;
     }
-    Some(parse_present(text))
+    Some(parse_present(&join_hyphenation(text)))
+}
+
+/// Rejoins words the published text hyphenated at a line break ("ми- нут",
+/// "жұ- мыс", "ішін- де"): a letter, a hyphen, white space, a lower-case
+/// letter. A dash between numbers or with a space before it is a range and
+/// is left alone.
+fn join_hyphenation(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '-' && i > 0 && chars[i - 1].is_alphabetic() {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j].is_whitespace() {
+                j += 1;
+            }
+            if j > i + 1 && j < chars.len() && chars[j].is_lowercase() {
+                i = j;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 fn parse_present(text: &str) -> Budget {

@@ -172,3 +172,19 @@ fn json_shape_matches_the_model_contract() {
     );
     assert_eq!(json("30–1 мин")["kind"], "malformed");
 }
+
+/// Seed 003 hyphenates words at line breaks; "5 жұ- мыс күн ішінде" was
+/// silently read as 0–5 calendar days before the words were rejoined.
+#[test]
+fn regression_words_hyphenated_at_a_line_break_are_rejoined() {
+    assert_eq!(parse_limit("5 жұ- мыс күн ішінде"), parse_limit("5 жұмыс күн ішінде"));
+    assert_eq!(parse_limit("5 жұ- мыс күн ішін- де"), parse_limit("5 жұмыс күн ішінде"));
+    assert!(matches!(
+        parse_limit("5 жұ- мыс күн ішінде"),
+        Some(Budget::WorkingDays { days: 5, .. })
+    ));
+    assert_eq!(parse_limit("20 ми- нут ішінде"), wall(0.0, 1200.0));
+    // Ranges keep their dashes.
+    assert_eq!(parse_limit("10-15 сек"), wall(10.0, 15.0));
+    assert_eq!(parse_limit("30 сек - 1 мин"), wall(30.0, 60.0));
+}
