@@ -232,3 +232,55 @@ fn calendar_refuses_what_it_cannot_answer() {
         );
     }
 }
+
+#[test]
+fn the_model_holds_all_nine_services_and_twenty_tables_of_the_seeds() {
+    let o = reglament(&["model", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut tables: Vec<String> = Vec::new();
+    for s in v["services"].as_array().unwrap() {
+        for ch in s["channels"].as_array().unwrap() {
+            for t in ch["tables"].as_array().unwrap() {
+                assert!(t["steps"].as_array().unwrap().len() >= 5, "{} {}", s["id"], ch["channel"]);
+                tables.push(format!("{}/{}", s["id"].as_str().unwrap(), ch["channel"].as_str().unwrap()));
+            }
+        }
+    }
+    tables.sort();
+    let want = [
+        "apostille-archival-certificates-2012/portal",
+        "apostille-archival-certificates-2012/provider",
+        "apostille-archival-certificates-2012/psc",
+        "apostille-education-2012/portal",
+        "apostille-education-2021/portal",
+        "apostille-education-2021/psc",
+        "archival-certificates-astana-2012/portal",
+        "archival-certificates-astana-2012/provider",
+        "archival-certificates-astana-2012/psc",
+        "archival-certificates-issuance-2012/portal",
+        "archival-certificates-issuance-2012/provider",
+        "archival-certificates-issuance-2012/psc",
+        "guardianship-certificate-2012/portal",
+        "guardianship-certificate-2012/psc",
+        "mass-media-registration-2012/portal",
+        "mass-media-registration-2012/provider",
+        "minors-deposits-inheritance-2012/portal",
+        "minors-deposits-inheritance-2012/psc",
+        "minors-property-transactions-2012/portal",
+        "minors-property-transactions-2012/psc",
+    ];
+    assert_eq!(tables, want);
+}
+
+#[test]
+fn every_table_is_fully_covered_by_its_scenarios() {
+    let o = reglament(&["lint", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let tables = v["coverage"]["tables"].as_array().unwrap();
+    assert_eq!(tables.len(), 20);
+    for t in tables {
+        assert_eq!(t["steps_covered"], t["steps_total"], "{t}");
+        assert_eq!(t["transitions_covered"], t["transitions_total"], "{t}");
+        assert!(t["scenarios"].as_u64().unwrap() >= 2, "{t}");
+    }
+}
