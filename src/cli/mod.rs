@@ -6,6 +6,7 @@ pub mod calendar;
 mod errata;
 mod graph;
 mod lint;
+mod mocks;
 mod model;
 
 use crate::exit::Code;
@@ -36,6 +37,8 @@ pub enum Command {
     Errata(errata::ErrataArgs),
     /// Kazakhstan legal time: a year's holidays and transfers, deadlines of day-scale limits.
     Calendar(calendar::CalendarArgs),
+    /// Run the mock registries, payment gateway and PKI for an implementation to call.
+    Mocks(mocks::MocksArgs),
 }
 
 /// Feature paths shared by the commands that read the model.
@@ -74,6 +77,7 @@ pub fn main() -> ExitCode {
         Command::Graph(a) => graph::run(a),
         Command::Errata(a) => errata::run(a),
         Command::Calendar(a) => calendar::run(a),
+        Command::Mocks(a) => mocks::run(a),
     };
     code.into()
 }

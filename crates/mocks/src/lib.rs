@@ -7,6 +7,7 @@ pub mod iin;
 pub mod journal;
 pub mod mrp;
 pub mod payment;
+pub mod pki;
 pub mod profile;
 pub mod registry;
 pub mod server;
@@ -25,6 +26,8 @@ use std::time::{Duration, Instant};
 pub struct MocksConfig {
     pub registry_addr: SocketAddr,
     pub payment_addr: SocketAddr,
+    /// The PKI mock (CA, OCSP, CRL); its certificates carry the bound address.
+    pub pki_addr: SocketAddr,
     /// Entries each mock's journal keeps (the oldest are dropped beyond it).
     pub journal_capacity: usize,
     pub profiles: BTreeMap<String, Profile>,
@@ -40,6 +43,7 @@ impl Default for MocksConfig {
         MocksConfig {
             registry_addr: loopback,
             payment_addr: loopback,
+            pki_addr: loopback,
             journal_capacity: 100_000,
             profiles: BTreeMap::new(),
             fixtures: Fixtures::builtin(),
@@ -60,6 +64,9 @@ pub struct Mocks {
     pub registry: MockServer,
     pub payment: MockServer,
     pub gateway: payment::Gateway,
+    pub pki: MockServer,
+    /// The test certification authority behind `pki`: samples, status, CRL.
+    pub authority: pki::Pki,
     pub fixtures: Arc<Fixtures>,
     sweeper: tokio::task::JoinHandle<()>,
 }
@@ -98,17 +105,27 @@ impl Mocks {
         .await?;
         gateway.set_base_url(payment.base_url());
         let sweeper = payment::spawn_sweeper(gateway.clone(), cfg.sweep_period);
+
+        let pki_shared = Shared::new(
+            "pki",
+            journal::Journal::new(cfg.journal_capacity, epoch),
+            profile("pki"),
+            3,
+        );
+        let (pki, authority) = pki::start(cfg.pki_addr, pki_shared, fixtures.clone()).await?;
         Ok(Mocks {
             registry,
             payment,
             gateway,
+            pki,
+            authority,
             fixtures,
             sweeper,
         })
     }
 
     pub fn endpoints(&self) -> Vec<Endpoint> {
-        [&self.registry, &self.payment]
+        [&self.registry, &self.payment, &self.pki]
             .into_iter()
             .map(|m| Endpoint {
                 mock: m.name,
@@ -120,7 +137,7 @@ impl Mocks {
     /// The name of a mock whose server stopped on its own, if any: a crashed
     /// mock must be reported as such, not as a failure of the target.
     pub fn crashed(&self) -> Option<&'static str> {
-        [&self.registry, &self.payment]
+        [&self.registry, &self.payment, &self.pki]
             .into_iter()
             .find(|m| m.has_stopped())
             .map(|m| m.name)
@@ -130,5 +147,6 @@ impl Mocks {
         self.sweeper.abort();
         self.registry.stop().await;
         self.payment.stop().await;
+        self.pki.stop().await;
     }
 }

@@ -315,3 +315,46 @@ async fn invoices_with_bad_fields_are_refused() {
     }
     mocks.stop().await;
 }
+
+#[tokio::test]
+async fn a_declined_invoice_is_final_and_the_implementation_is_told() {
+    let (mocks, http) = start(MocksConfig::default()).await;
+    let base = mocks.payment.base_url();
+    let (callback, mut notified) = callback_sink().await;
+    let payer = mocks.fixtures.person_for_case("found").unwrap();
+    let inv: Value = http
+        .post(format!("{base}/invoices"))
+        .json(
+            &json!({"request_id": "REQ-3", "payer_iin": payer, "amount_kzt": 809.0,
+                      "kbk": "108126", "valid_for_s": 600, "callback_url": callback}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let pay_url = inv["pay_url"].as_str().unwrap().to_string();
+    let r = http
+        .post(format!("{pay_url}/decline"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let note = tokio::time::timeout(Duration::from_secs(5), notified.recv())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(note["status"], "declined");
+    // Declined is final: it can no longer be paid.
+    assert_eq!(
+        http.post(format!("{pay_url}/pay"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        409
+    );
+    assert_eq!(get(&http, pay_url).await.1["status"], "declined");
+    mocks.stop().await;
+}
