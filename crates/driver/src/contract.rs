@@ -1,0 +1,170 @@
+//! A target that speaks the Driver contract natively.
+
+use crate::*;
+use serde::de::DeserializeOwned;
+
+/// Bodies larger than this are refused: a target cannot exhaust the harness.
+const MAX_BODY: usize = 4 * 1024 * 1024;
+
+pub struct ContractTarget {
+    base: String,
+    http: reqwest::Client,
+}
+
+impl ContractTarget {
+    /// `base_url` ends in `/reglament/v1` (or wherever the contract is mounted).
+    pub fn new(base_url: &str, timeout: std::time::Duration) -> Self {
+        let http = reqwest::Client::builder()
+            .timeout(timeout)
+            .redirect(reqwest::redirect::Policy::limited(5))
+            .build()
+            .expect("an HTTP client");
+        ContractTarget {
+            base: base_url.trim_end_matches('/').to_string(),
+            http,
+        }
+    }
+
+    async fn call(
+        &self,
+        operation: &'static str,
+        req: reqwest::RequestBuilder,
+    ) -> Result<(u16, Vec<u8>), DriverError> {
+        let resp = req.send().await.map_err(|e| {
+            if e.is_connect() || e.is_timeout() {
+                DriverError::Unreachable(format!("{operation}: {e}"))
+            } else {
+                DriverError::Contract {
+                    operation,
+                    detail: e.to_string(),
+                }
+            }
+        })?;
+        let status = resp.status().as_u16();
+        let mut body = Vec::new();
+        let mut resp = resp;
+        while let Some(chunk) = resp.chunk().await.map_err(|e| DriverError::Contract {
+            operation,
+            detail: format!("reading the body: {e}"),
+        })? {
+            body.extend_from_slice(&chunk);
+            if body.len() > MAX_BODY {
+                return Err(DriverError::Contract {
+                    operation,
+                    detail: format!("body larger than {MAX_BODY} bytes"),
+                });
+            }
+        }
+        Ok((status, body))
+    }
+
+    fn parse<T: DeserializeOwned>(operation: &'static str, body: &[u8]) -> Result<T, DriverError> {
+        serde_json::from_slice(body).map_err(|e| DriverError::Contract {
+            operation,
+            detail: format!("{e}; body: {}", String::from_utf8_lossy(&body[..body.len().min(300)])),
+        })
+    }
+
+    fn unexpected(operation: &'static str, status: u16, body: &[u8]) -> DriverError {
+        DriverError::Status {
+            operation,
+            status,
+            body: String::from_utf8_lossy(&body[..body.len().min(500)]).into_owned(),
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+impl Target for ContractTarget {
+    async fn capabilities(&self) -> Result<Capabilities, DriverError> {
+        let op = "capabilities";
+        match self.call(op, self.http.get(self.url("/capabilities"))).await? {
+            (200, b) => Self::parse(op, &b),
+            (s, b) => Err(Self::unexpected(op, s, &b)),
+        }
+    }
+
+    async fn authenticate(&self, c: &Credentials) -> Result<Result<Session, Problem>, DriverError> {
+        let op = "authenticate";
+        match self.call(op, self.http.post(self.url("/sessions")).json(c)).await? {
+            (200 | 201, b) => Ok(Ok(Self::parse(op, &b)?)),
+            (401, b) => Ok(Err(Self::parse(op, &b)?)),
+            (s, b) => Err(Self::unexpected(op, s, &b)),
+        }
+    }
+
+    async fn submit(&self, token: &str, r: &NewRequest) -> Result<Result<Submitted, RequestView>, DriverError> {
+        let op = "submitRequest";
+        let req = self.http.post(self.url("/requests")).bearer_auth(token).json(r);
+        match self.call(op, req).await? {
+            (200 | 201, b) => Ok(Ok(Self::parse(op, &b)?)),
+            (422, b) => Ok(Err(Self::parse(op, &b)?)),
+            (s, b) => Err(Self::unexpected(op, s, &b)),
+        }
+    }
+
+    async fn attach_signature(
+        &self,
+        token: &str,
+        request_id: &str,
+        cms: &[u8],
+    ) -> Result<Result<RequestView, RequestView>, DriverError> {
+        use base64::Engine as _;
+        let op = "attachSignature";
+        let body = serde_json::json!({"cms_base64": base64::engine::general_purpose::STANDARD.encode(cms)});
+        let req = self
+            .http
+            .post(self.url(&format!("/requests/{request_id}/signature")))
+            .bearer_auth(token)
+            .json(&body);
+        match self.call(op, req).await? {
+            (200, b) => Ok(Ok(Self::parse(op, &b)?)),
+            (422, b) => Ok(Err(Self::parse(op, &b)?)),
+            (s, b) => Err(Self::unexpected(op, s, &b)),
+        }
+    }
+
+    async fn read(&self, token: &str, request_id: &str) -> Result<RequestView, DriverError> {
+        let op = "readRequest";
+        let req = self.http.get(self.url(&format!("/requests/{request_id}"))).bearer_auth(token);
+        match self.call(op, req).await? {
+            (200, b) => Self::parse(op, &b),
+            (s, b) => Err(Self::unexpected(op, s, &b)),
+        }
+    }
+
+    async fn act(&self, token: &str, request_id: &str, a: &Action) -> Result<RequestView, DriverError> {
+        let op = "operatorAction";
+        let req = self
+            .http
+            .post(self.url(&format!("/requests/{request_id}/actions")))
+            .bearer_auth(token)
+            .json(a);
+        match self.call(op, req).await? {
+            (200, b) => Self::parse(op, &b),
+            (s, b) => Err(Self::unexpected(op, s, &b)),
+        }
+    }
+
+    async fn result(&self, token: &str, request_id: &str) -> Result<ResultDocument, DriverError> {
+        let op = "fetchResult";
+        let req = self.http.get(self.url(&format!("/requests/{request_id}/result"))).bearer_auth(token);
+        match self.call(op, req).await? {
+            (200, b) => Self::parse(op, &b),
+            (s, b) => Err(Self::unexpected(op, s, &b)),
+        }
+    }
+
+    async fn set_clock(&self, now_rfc3339: &str) -> Result<bool, DriverError> {
+        let op = "setClock";
+        let req = self.http.put(self.url("/clock")).json(&serde_json::json!({"now": now_rfc3339}));
+        match self.call(op, req).await? {
+            (200, _) => Ok(true),
+            (404 | 501, _) => Ok(false),
+            (s, b) => Err(Self::unexpected(op, s, &b)),
+        }
+    }
+}
