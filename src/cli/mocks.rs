@@ -134,7 +134,7 @@ async fn serve(settings: Settings) -> Code {
     code
 }
 
-async fn shutdown_signal() {
+pub(super) async fn shutdown_signal() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};

@@ -7,6 +7,7 @@ mod errata;
 mod graph;
 mod lint;
 mod mocks;
+mod reference;
 mod model;
 
 use crate::exit::Code;
@@ -39,6 +40,8 @@ pub enum Command {
     Calendar(calendar::CalendarArgs),
     /// Run the mock registries, payment gateway and PKI for an implementation to call.
     Mocks(mocks::MocksArgs),
+    /// Serve the reference implementation of the nine services (with its mocks); --fault breaks it on purpose.
+    Reference(reference::ReferenceArgs),
 }
 
 /// Feature paths shared by the commands that read the model.
@@ -78,6 +81,7 @@ pub fn main() -> ExitCode {
         Command::Errata(a) => errata::run(a),
         Command::Calendar(a) => calendar::run(a),
         Command::Mocks(a) => mocks::run(a),
+        Command::Reference(a) => reference::run(a),
     };
     code.into()
 }

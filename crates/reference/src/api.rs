@@ -221,11 +221,11 @@ async fn submit(
         &app.ctx,
     );
     req.advance(&app.ctx).await;
-    let body = json!({
+    let body = compact(json!({
         "request_id": id,
         "status": req.status.code(),
         "signing_payload": flow.needs_signature().then(|| B64.encode(&req.payload)),
-    });
+    }));
     let refused = req.is_final && req.status != Status::Completed;
     let view = view(&req, &app);
     app.requests
@@ -240,10 +240,26 @@ async fn submit(
     (StatusCode::CREATED, Json(body)).into_response()
 }
 
+/// Drops absent (null) members: the contract marks optional fields by
+/// leaving them out, not by null.
+fn compact(mut v: Value) -> Value {
+    if let Value::Object(map) = &mut v {
+        map.retain(|_, x| !x.is_null());
+        for x in map.values_mut() {
+            *x = compact(x.take());
+        }
+    } else if let Value::Array(items) = &mut v {
+        for x in items.iter_mut() {
+            *x = compact(x.take());
+        }
+    }
+    v
+}
+
 fn view(req: &Request, app: &App) -> Value {
     let faults = &app.ctx.faults;
     let texts = req.texts(faults);
-    json!({
+    compact(json!({
         "request_id": req.id,
         "service": req.flow.service,
         "channel": req.flow.channel,
@@ -258,7 +274,7 @@ fn view(req: &Request, app: &App) -> Value {
         })),
         "refusal_reason": req.refusal_reason,
         "events": req.events,
-    })
+    }))
 }
 
 async fn read(State(app): State<Arc<App>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
@@ -382,12 +398,12 @@ async fn result(State(app): State<Arc<App>>, headers: HeaderMap, Path(id): Path<
     let Some(doc) = &req.result else {
         return problem(StatusCode::CONFLICT, "no result yet");
     };
-    Json(json!({
+    Json(compact(json!({
         "request_id": req.id,
         "kind": doc.kind,
         "document_base64": B64.encode(&doc.document),
         "signature_cms_base64": doc.signature.as_ref().map(|s| B64.encode(s)),
-    }))
+    })))
     .into_response()
 }
 

@@ -4,8 +4,8 @@
 use crate::error::VerifyError;
 use der::asn1::ObjectIdentifier;
 use der::{Decode, Reader, SliceReader};
-use p256::ecdsa::signature::hazmat::PrehashVerifier;
 use sha2::Digest;
+use signature::hazmat::PrehashVerifier;
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 use x509_cert::Certificate;
 

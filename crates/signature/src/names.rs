@@ -85,7 +85,8 @@ pub fn name_text(name: &Name) -> String {
             rdn.0
                 .iter()
                 .map(|atv| {
-                    let key = short_name(&atv.oid).map_or_else(|| atv.oid.to_string(), String::from);
+                    let key =
+                        short_name(&atv.oid).map_or_else(|| atv.oid.to_string(), String::from);
                     let value = match directory_string(&atv.value) {
                         Some(s) => escape(&s),
                         None => {

@@ -22,7 +22,9 @@ const NONCE_LEN: usize = 16;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CertStatus {
     Good,
-    Revoked { at: DateTime<Utc> },
+    Revoked {
+        at: DateTime<Utc>,
+    },
     /// The responder does not know the certificate.
     Unknown,
 }

@@ -85,7 +85,10 @@ impl TestCa {
         dn.push(DnType::CountryName, printable("KZ"));
         if entity {
             dn.push(DnType::OrganizationName, ORG);
-            dn.push(DnType::OrganizationalUnitName, printable(&format!("BIN{BIN}")));
+            dn.push(
+                DnType::OrganizationalUnitName,
+                printable(&format!("BIN{BIN}")),
+            );
         }
         let mut params = CertificateParams::default();
         params.distinguished_name = dn;

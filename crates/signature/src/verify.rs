@@ -9,8 +9,10 @@ use chrono::{DateTime, Utc};
 use cms::cert::CertificateChoices;
 use cms::content_info::ContentInfo;
 use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
-use const_oid::db::rfc5911::{ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIGNED_DATA, ID_SIGNING_TIME};
 use const_oid::db::rfc5280::ID_CE_SUBJECT_KEY_IDENTIFIER;
+use const_oid::db::rfc5911::{
+    ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIGNED_DATA, ID_SIGNING_TIME,
+};
 use der::asn1::{ObjectIdentifier, OctetString};
 use der::{Any, Decode, Encode, Tag, Tagged};
 use x509_cert::attr::Attribute;
@@ -308,8 +310,13 @@ mod tests {
     fn signed(detached: bool) -> (TestCa, crate::test_pki::TestCert, Vec<u8>) {
         let ca = TestCa::new("ҰКО ТЕСТ");
         let person = ca.issue(false, &[0x4a, 0x01]);
-        let cms = sign(PAYLOAD, person.cert_pem.as_bytes(), person.key_pem.as_bytes(), detached)
-            .expect("sign");
+        let cms = sign(
+            PAYLOAD,
+            person.cert_pem.as_bytes(),
+            person.key_pem.as_bytes(),
+            detached,
+        )
+        .expect("sign");
         (ca, person, cms)
     }
 
@@ -417,15 +424,23 @@ mod tests {
         let (_, _, cms) = signed(true);
         let impostor = TestCa::new("ҰКО ТЕСТ");
         let err = verify(&cms, PAYLOAD, impostor.cert_pem.as_bytes()).unwrap_err();
-        assert!(matches!(err, VerifyError::BadCertificateSignature(_)), "{err}");
+        assert!(
+            matches!(err, VerifyError::BadCertificateSignature(_)),
+            "{err}"
+        );
     }
 
     #[test]
     fn national_subject_of_an_entity() {
         let ca = TestCa::new("ҰКО ТЕСТ");
         let employee = ca.issue(true, &[0x7f, 0xff]);
-        let cms = sign(PAYLOAD, employee.cert_pem.as_bytes(), employee.key_pem.as_bytes(), false)
-            .unwrap();
+        let cms = sign(
+            PAYLOAD,
+            employee.cert_pem.as_bytes(),
+            employee.key_pem.as_bytes(),
+            false,
+        )
+        .unwrap();
         let signer = verify(&cms, PAYLOAD, ca.cert_pem.as_bytes()).unwrap();
         assert_eq!(
             signer.subject,

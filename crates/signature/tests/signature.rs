@@ -22,7 +22,9 @@ use std::process::{Command, Output};
 use test_pki::{TestCa, TestCert, BIN, IIN};
 use x509_cert::Certificate;
 use x509_ocsp::builder::OcspResponseBuilder;
-use x509_ocsp::{OcspGeneralizedTime, OcspRequest, OcspResponse, ResponderId, RevokedInfo, SingleResponse};
+use x509_ocsp::{
+    OcspGeneralizedTime, OcspRequest, OcspResponse, ResponderId, RevokedInfo, SingleResponse,
+};
 
 /// Binary on purpose: CR LF, a NUL, non-UTF-8 bytes and Cyrillic, so any
 /// text canonicalisation on either side breaks the digest.
@@ -73,8 +75,13 @@ fn setup(entity: bool) -> Setup {
 fn roundtrip_attached_and_detached() {
     let s = setup(true);
     for detached in [false, true] {
-        let cms = sign(PAYLOAD, s.person.cert_pem.as_bytes(), s.person.key_pem.as_bytes(), detached)
-            .expect("sign");
+        let cms = sign(
+            PAYLOAD,
+            s.person.cert_pem.as_bytes(),
+            s.person.key_pem.as_bytes(),
+            detached,
+        )
+        .expect("sign");
         let signer = verify(&cms, PAYLOAD, s.ca.cert_pem.as_bytes()).expect("verify");
         assert_eq!(signer.iin.as_deref(), Some(IIN));
         assert_eq!(signer.bin.as_deref(), Some(BIN));
@@ -128,26 +135,61 @@ fn national_form_subject_of_an_individual() {
 #[test]
 fn openssl_verifies_our_detached_signature() {
     let s = setup(true);
-    let cms = sign(PAYLOAD, s.person.cert_pem.as_bytes(), s.person.key_pem.as_bytes(), true).unwrap();
+    let cms = sign(
+        PAYLOAD,
+        s.person.cert_pem.as_bytes(),
+        s.person.key_pem.as_bytes(),
+        true,
+    )
+    .unwrap();
     std::fs::write(s.dir.path().join("sig.der"), &cms).unwrap();
     let out = openssl(
         s.dir.path(),
         &[
-            "cms", "-verify", "-binary", "-inform", "DER", "-in", "sig.der", "-content",
-            "payload.bin", "-CAfile", "ca.pem", "-purpose", "any", "-out", "verified.bin",
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            "sig.der",
+            "-content",
+            "payload.bin",
+            "-CAfile",
+            "ca.pem",
+            "-purpose",
+            "any",
+            "-out",
+            "verified.bin",
         ],
     );
     ok(&out, "openssl cms -verify of our detached signature");
     assert!(String::from_utf8_lossy(&out.stderr).contains("Verification successful"));
-    assert_eq!(std::fs::read(s.dir.path().join("verified.bin")).unwrap(), PAYLOAD);
+    assert_eq!(
+        std::fs::read(s.dir.path().join("verified.bin")).unwrap(),
+        PAYLOAD
+    );
 
     // The check is real: another payload fails.
     std::fs::write(s.dir.path().join("other.bin"), b"other").unwrap();
     let out = openssl(
         s.dir.path(),
         &[
-            "cms", "-verify", "-binary", "-inform", "DER", "-in", "sig.der", "-content",
-            "other.bin", "-CAfile", "ca.pem", "-purpose", "any", "-out", "/dev/null",
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            "sig.der",
+            "-content",
+            "other.bin",
+            "-CAfile",
+            "ca.pem",
+            "-purpose",
+            "any",
+            "-out",
+            "/dev/null",
         ],
     );
     assert!(!out.status.success(), "openssl accepted a wrong payload");
@@ -161,20 +203,47 @@ fn openssl_verifies_our_attached_signature() {
     let out = openssl(
         s.dir.path(),
         &[
-            "cms", "-verify", "-binary", "-inform", "DER", "-in", "sig.der", "-CAfile", "ca.pem",
-            "-purpose", "any", "-out", "content.bin",
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            "sig.der",
+            "-CAfile",
+            "ca.pem",
+            "-purpose",
+            "any",
+            "-out",
+            "content.bin",
         ],
     );
     ok(&out, "openssl cms -verify of our attached signature");
-    assert_eq!(std::fs::read(s.dir.path().join("content.bin")).unwrap(), PAYLOAD);
+    assert_eq!(
+        std::fs::read(s.dir.path().join("content.bin")).unwrap(),
+        PAYLOAD
+    );
 }
 
 // ------------------------------------------------------------ us → OpenSSL
 
 fn openssl_sign(s: &Setup, extra: &[&str]) -> Vec<u8> {
     let mut args = vec![
-        "cms", "-sign", "-binary", "-md", "sha256", "-outform", "DER", "-signer", "cert.pem",
-        "-inkey", "key.pem", "-in", "payload.bin", "-out", "openssl.der",
+        "cms",
+        "-sign",
+        "-binary",
+        "-md",
+        "sha256",
+        "-outform",
+        "DER",
+        "-signer",
+        "cert.pem",
+        "-inkey",
+        "key.pem",
+        "-in",
+        "payload.bin",
+        "-out",
+        "openssl.der",
     ];
     args.extend_from_slice(extra);
     let out = openssl(s.dir.path(), &args);
@@ -186,7 +255,10 @@ fn openssl_sign(s: &Setup, extra: &[&str]) -> Vec<u8> {
 fn we_verify_an_openssl_attached_signature() {
     let s = setup(true);
     let cms = openssl_sign(&s, &["-nodetach", "-nosmimecap"]);
-    assert_eq!(encapsulated_content(&cms).unwrap().as_deref(), Some(PAYLOAD));
+    assert_eq!(
+        encapsulated_content(&cms).unwrap().as_deref(),
+        Some(PAYLOAD)
+    );
     let signer = verify(&cms, PAYLOAD, s.ca.cert_pem.as_bytes()).expect("verify OpenSSL's CMS");
     assert_eq!(signer.certificate_der, s.person.cert_der);
     assert_eq!(signer.iin.as_deref(), Some(IIN));
@@ -200,7 +272,8 @@ fn we_verify_an_openssl_attached_signature() {
 #[test]
 fn we_verify_openssl_detached_signatures_with_and_without_smime_capabilities() {
     let s = setup(false);
-    for extra in [&["-nosmimecap"][..], &[][..]] {
+    // `-keyid` names the signer by subjectKeyIdentifier instead of issuer and serial.
+    for extra in [&["-nosmimecap"][..], &[][..], &["-keyid"][..]] {
         let cms = openssl_sign(&s, extra);
         assert_eq!(encapsulated_content(&cms).unwrap(), None);
         verify(&cms, PAYLOAD, &s.ca.cert_der).unwrap_or_else(|e| panic!("{extra:?}: {e}"));
@@ -238,17 +311,16 @@ fn respond(
     let request = OcspRequest::from_der(request_der).expect("our request parses");
     let ca_cert = Certificate::from_der(&ca.cert_der).unwrap();
     let now = Utc::now().timestamp();
-    let mut builder = OcspResponseBuilder::new(ResponderId::ByName(
-        ca_cert.tbs_certificate.subject.clone(),
-    ))
-    .with_single_response(
-        SingleResponse::new(
-            request.tbs_request.request_list[0].req_cert.clone(),
-            status,
-            time(now),
-        )
-        .with_next_update(time(now + 3600)),
-    );
+    let mut builder =
+        OcspResponseBuilder::new(ResponderId::ByName(ca_cert.tbs_certificate.subject.clone()))
+            .with_single_response(
+                SingleResponse::new(
+                    request.tbs_request.request_list[0].req_cert.clone(),
+                    status,
+                    time(now),
+                )
+                .with_next_update(time(now + 3600)),
+            );
     if echo_nonce {
         builder = builder
             .with_extension(request.nonce().expect("our request has a nonce"))
@@ -275,7 +347,10 @@ fn ocsp_request_is_sha1_with_a_nonce() {
     assert!(parsed.optional_signature.is_none());
     // Each request has a fresh nonce.
     let again = ocsp_request(&s.person.cert_der, &s.ca.cert_der).unwrap();
-    assert_ne!(OcspRequest::from_der(&again).unwrap().nonce(), parsed.nonce());
+    assert_ne!(
+        OcspRequest::from_der(&again).unwrap().nonce(),
+        parsed.nonce()
+    );
     // PEM works too, and a certificate of another CA is refused.
     ocsp_request(s.person.cert_pem.as_bytes(), s.ca.cert_pem.as_bytes()).unwrap();
     let other = TestCa::new("Бөтен УЦ");
@@ -288,7 +363,13 @@ fn ocsp_good_and_revoked_from_an_x509_ocsp_response() {
     let s = setup(false);
     let req = ocsp_request(&s.person.cert_der, &s.ca.cert_der).unwrap();
 
-    let good = respond(&req, &s.ca, &s.ca.key_der, x509_ocsp::CertStatus::good(), true);
+    let good = respond(
+        &req,
+        &s.ca,
+        &s.ca.key_der,
+        x509_ocsp::CertStatus::good(),
+        true,
+    );
     assert_eq!(
         ocsp_status(&good, &s.person.cert_der, &s.ca.cert_der).unwrap(),
         CertStatus::Good
@@ -310,11 +391,22 @@ fn ocsp_good_and_revoked_from_an_x509_ocsp_response() {
         true,
     );
     assert_eq!(
-        ocsp_status(&revoked, s.person.cert_pem.as_bytes(), s.ca.cert_pem.as_bytes()).unwrap(),
+        ocsp_status(
+            &revoked,
+            s.person.cert_pem.as_bytes(),
+            s.ca.cert_pem.as_bytes()
+        )
+        .unwrap(),
         CertStatus::Revoked { at }
     );
 
-    let unknown = respond(&req, &s.ca, &s.ca.key_der, x509_ocsp::CertStatus::unknown(), true);
+    let unknown = respond(
+        &req,
+        &s.ca,
+        &s.ca.key_der,
+        x509_ocsp::CertStatus::unknown(),
+        true,
+    );
     assert_eq!(
         ocsp_status(&unknown, &s.person.cert_der, &s.ca.cert_der).unwrap(),
         CertStatus::Unknown
@@ -328,29 +420,53 @@ fn ocsp_responses_that_must_be_refused() {
 
     // Signed by someone else's key.
     let other = TestCa::new("Бөтен УЦ");
-    let forged = respond(&req, &s.ca, &other.key_der, x509_ocsp::CertStatus::good(), true);
+    let forged = respond(
+        &req,
+        &s.ca,
+        &other.key_der,
+        x509_ocsp::CertStatus::good(),
+        true,
+    );
     let err = ocsp_status(&forged, &s.person.cert_der, &s.ca.cert_der).unwrap_err();
     assert!(matches!(err, VerifyError::OcspBadSignature), "{err}");
 
     // About another certificate.
     let sibling = s.ca.issue(false, &[0x01]);
-    let good = respond(&req, &s.ca, &s.ca.key_der, x509_ocsp::CertStatus::good(), true);
+    let good = respond(
+        &req,
+        &s.ca,
+        &s.ca.key_der,
+        x509_ocsp::CertStatus::good(),
+        true,
+    );
     let err = ocsp_status(&good, &sibling.cert_der, &s.ca.cert_der).unwrap_err();
     assert!(matches!(err, VerifyError::OcspNoStatus(_)), "{err}");
 
     // Without the request's nonce (e.g. replayed).
-    let no_nonce = respond(&req, &s.ca, &s.ca.key_der, x509_ocsp::CertStatus::good(), false);
+    let no_nonce = respond(
+        &req,
+        &s.ca,
+        &s.ca.key_der,
+        x509_ocsp::CertStatus::good(),
+        false,
+    );
     assert_eq!(
         ocsp_status(&no_nonce, &s.person.cert_der, &s.ca.cert_der).unwrap(),
         CertStatus::Good
     );
-    let err = ocsp_status_for_request(&no_nonce, &req, &s.person.cert_der, &s.ca.cert_der)
-        .unwrap_err();
-    assert!(matches!(err, VerifyError::OcspNonceMismatch { .. }), "{err}");
+    let err =
+        ocsp_status_for_request(&no_nonce, &req, &s.person.cert_der, &s.ca.cert_der).unwrap_err();
+    assert!(
+        matches!(err, VerifyError::OcspNonceMismatch { .. }),
+        "{err}"
+    );
     let req2 = ocsp_request(&s.person.cert_der, &s.ca.cert_der).unwrap();
     let err =
         ocsp_status_for_request(&good, &req2, &s.person.cert_der, &s.ca.cert_der).unwrap_err();
-    assert!(matches!(err, VerifyError::OcspNonceMismatch { .. }), "{err}");
+    assert!(
+        matches!(err, VerifyError::OcspNonceMismatch { .. }),
+        "{err}"
+    );
 
     // Not successful.
     let malformed = OcspResponse::malformed_request().to_der().unwrap();
@@ -389,8 +505,22 @@ fn ocsp_against_openssl_responder() {
         let out = openssl(
             s.dir.path(),
             &[
-                "ocsp", "-index", "index.txt", "-CA", "ca.pem", "-rsigner", "ca.pem", "-rkey",
-                "ca.key", "-rmd", "sha256", "-ndays", "1", "-reqin", "req.der", "-respout",
+                "ocsp",
+                "-index",
+                "index.txt",
+                "-CA",
+                "ca.pem",
+                "-rsigner",
+                "ca.pem",
+                "-rkey",
+                "ca.key",
+                "-rmd",
+                "sha256",
+                "-ndays",
+                "1",
+                "-reqin",
+                "req.der",
+                "-respout",
                 "resp.der",
             ],
         );
