@@ -8,6 +8,7 @@ mod graph;
 mod lint;
 mod mocks;
 mod reference;
+mod run;
 mod model;
 
 use crate::exit::Code;
@@ -28,6 +29,8 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The main job: run the features' scenarios against a target (default: the embedded reference) and judge every step.
+    Run(run::RunArgs),
     /// Check feature files: parse errors, graph anomalies, errata, scenario paths, coverage.
     Lint(lint::LintArgs),
     /// Print the regulation model read from the feature files.
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
         }
     };
     let code = match args.command {
+        Command::Run(a) => run::run(a),
         Command::Lint(a) => lint::run(a),
         Command::Model(a) => model::run(a),
         Command::Graph(a) => graph::run(a),

@@ -117,6 +117,27 @@ pub async fn start(
     let mocks = Mocks::start(mocks_cfg)
         .await
         .map_err(|e| format!("cannot start the mocks: {e}"))?;
+    let reference = start_reference(&mocks, faults, args).await?;
+    Ok((mocks, reference))
+}
+
+/// Settings of the reference embedded in `reglament run`: any free loopback
+/// port, invoices that expire in two seconds (so the "not paid" scenarios
+/// end quickly).
+pub fn embedded_args(password: &str) -> ReferenceArgs {
+    ReferenceArgs {
+        list_faults: false,
+        faults: Vec::new(),
+        bind: IpAddr::from([127, 0, 0, 1]),
+        port: 0,
+        invoice_validity_s: 2,
+        password: password.to_string(),
+        profiles: None,
+    }
+}
+
+/// The reference, pointed at running mocks.
+pub async fn start_reference(mocks: &Mocks, faults: Faults, args: &ReferenceArgs) -> Result<Reference, String> {
     let op = mocks
         .authority
         .sample("operator")
@@ -135,8 +156,7 @@ pub async fn start(
         invoice_validity_s: args.invoice_validity_s,
         password: args.password.clone(),
     };
-    let reference = Reference::start(cfg)
+    Reference::start(cfg)
         .await
-        .map_err(|e| format!("cannot start the reference on {}:{}: {e}", args.bind, args.port))?;
-    Ok((mocks, reference))
+        .map_err(|e| format!("cannot start the reference on {}:{}: {e}", args.bind, args.port))
 }

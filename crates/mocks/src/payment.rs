@@ -74,6 +74,9 @@ pub struct Notification {
 #[derive(Clone)]
 pub struct Gateway {
     invoices: Arc<Mutex<HashMap<String, Invoice>>>,
+    /// Issued (unsettled) invoices by deadline: the sweeper looks only at
+    /// these, so paid invoices held for a long run cost nothing.
+    pending: Arc<Mutex<std::collections::BTreeSet<(Instant, String)>>>,
     next: Arc<Mutex<u64>>,
     base_url: Arc<Mutex<String>>,
     shared: Shared,
@@ -84,6 +87,7 @@ impl Gateway {
     pub fn new(shared: Shared) -> Self {
         Gateway {
             invoices: Arc::default(),
+            pending: Arc::default(),
             next: Arc::new(Mutex::new(100_000_001)),
             base_url: Arc::default(),
             shared,
@@ -101,15 +105,30 @@ impl Gateway {
     /// Expires every issued invoice whose deadline has passed and notifies.
     pub fn sweep(&self) {
         let now = Instant::now();
+        let due: Vec<String> = {
+            let mut pending = self.pending.lock().expect("lock");
+            let mut due = Vec::new();
+            while let Some((deadline, id)) = pending.first().cloned() {
+                if deadline > now {
+                    break;
+                }
+                pending.pop_first();
+                due.push(id);
+            }
+            due
+        };
         let expired: Vec<Invoice> = {
             let mut map = self.invoices.lock().expect("lock");
-            map.values_mut()
-                .filter(|i| i.status == InvoiceStatus::Issued && i.deadline <= now)
-                .map(|i| {
-                    i.status = InvoiceStatus::Expired;
-                    i.clone()
-                })
-                .collect()
+            let mut out = Vec::new();
+            for id in &due {
+                if let Some(i) = map.get_mut(id) {
+                    if i.status == InvoiceStatus::Issued {
+                        i.status = InvoiceStatus::Expired;
+                        out.push(i.clone());
+                    }
+                }
+            }
+            out
         };
         for inv in expired {
             self.notify(&inv);
@@ -215,6 +234,10 @@ async fn create(State(g): State<Gateway>, Json(req): Json<NewInvoice>) -> Respon
         callback_url: req.callback_url,
         deadline: Instant::now() + valid,
     };
+    g.pending
+        .lock()
+        .expect("lock")
+        .insert((inv.deadline, id.clone()));
     g.invoices
         .lock()
         .expect("lock")
@@ -264,6 +287,10 @@ async fn settle(g: Gateway, id: String, to: InvoiceStatus) -> Response {
         };
         match (inv.status, to) {
             (InvoiceStatus::Issued, _) => {
+                g.pending
+                    .lock()
+                    .expect("lock")
+                    .remove(&(inv.deadline, id.clone()));
                 inv.status = to;
                 if to == InvoiceStatus::Paid {
                     inv.paid_at = Some(now_rfc3339());

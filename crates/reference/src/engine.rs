@@ -135,10 +135,10 @@ impl Request {
             } else {
                 Period::WorkingDays(days)
             };
-            // Seed 002, "Жұмыс кестесі": 9.00–18.30; after hours, the next working day.
+            // The act's office hours and after-hours rule (seed 002, "Жұмыс кестесі").
             let rules = DeadlineRules {
-                office: OfficeHours::parse("9.00-18.30"),
-                after_hours_next_working_day: true,
+                office: n.flow.terms.office.and_then(OfficeHours::parse),
+                after_hours_next_working_day: n.flow.terms.after_hours_next_day,
             };
             ctx.calendar
                 .deadline(&now, period, &rules)
@@ -436,6 +436,17 @@ impl Request {
     fn finish(&mut self, result: bool, ctx: &Ctx) {
         self.is_final = true;
         self.awaiting = None;
+        // Where the act's output document is "the certificate or a reasoned
+        // refusal" (seed 001), a refusal walks the result path but is still a refusal.
+        let refused_on_result_path = result && matches!(self.decision, Some(Decision::Refuse { .. }));
+        if refused_on_result_path && self.refusal_reason.is_none() {
+            if let Some(Decision::Refuse { reason }) = &self.decision {
+                if !ctx.faults.on(Fault::RefusalWithoutReason) {
+                    self.refusal_reason = Some(reason.clone());
+                }
+            }
+        }
+        let result = result && !refused_on_result_path;
         self.status = if result {
             Status::Completed
         } else if self.payment == Some(Payment::NotPaid { expired: true }) {

@@ -105,6 +105,10 @@ pub struct Terms {
     pub fee_mrp: Option<f64>,
     /// Attachments a complete document set has.
     pub required_attachments: &'static [&'static str],
+    /// The provider's office hours, where the act gives them.
+    pub office: Option<&'static str>,
+    /// The act says a request filed after hours counts from the next working day.
+    pub after_hours_next_day: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -255,6 +259,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: Some(2),
             fee_mrp: Some(0.5),
             required_attachments: APOSTILLE_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -279,6 +285,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: None,
             fee_mrp: None,
             required_attachments: ARCHIVE_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -306,6 +314,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: None,
             fee_mrp: None,
             required_attachments: ARCHIVE_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -333,6 +343,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: None,
             fee_mrp: None,
             required_attachments: ARCHIVE_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -354,6 +366,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: Some(15),
             fee_mrp: Some(0.5),
             required_attachments: APOSTILLE_DOCS,
+            office: Some("9.00-18.30"),
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -374,6 +388,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: Some(15),
             fee_mrp: Some(0.5),
             required_attachments: APOSTILLE_DOCS,
+            office: Some("9.00-18.30"),
+            after_hours_next_day: true,
         },
     },
     Flow {
@@ -385,6 +401,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: Some(5),
             fee_mrp: None,
             required_attachments: MINORS_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -396,6 +414,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: Some(5),
             fee_mrp: None,
             required_attachments: MINORS_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -407,6 +427,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: Some(5),
             fee_mrp: None,
             required_attachments: MINORS_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -418,6 +440,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: Some(5),
             fee_mrp: None,
             required_attachments: MINORS_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -429,6 +453,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: None,
             fee_mrp: None,
             required_attachments: MINORS_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -440,6 +466,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: None,
             fee_mrp: None,
             required_attachments: MINORS_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -451,6 +479,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: None,
             fee_mrp: Some(0.5),
             required_attachments: ARCHIVE_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -462,6 +492,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: None,
             fee_mrp: None,
             required_attachments: ARCHIVE_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -473,6 +505,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: None,
             fee_mrp: None,
             required_attachments: ARCHIVE_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -484,6 +518,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: None,
             fee_mrp: None,
             required_attachments: ARCHIVE_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -495,6 +531,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: None,
             fee_mrp: None,
             required_attachments: ARCHIVE_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -506,6 +544,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: None,
             fee_mrp: None,
             required_attachments: ARCHIVE_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -517,6 +557,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: None,
             fee_mrp: Some(0.5),
             required_attachments: MEDIA_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
     Flow {
@@ -528,6 +570,8 @@ pub static FLOWS: &[Flow] = &[
             working_days: None,
             fee_mrp: None,
             required_attachments: MEDIA_DOCS,
+            office: None,
+            after_hours_next_day: false,
         },
     },
 ];

@@ -1,0 +1,155 @@
+//! `reglament run`: the main job. Executes the feature files' scenarios
+//! against a target — by default the embedded reference implementation with
+//! its mocks — judges every step against the act, and writes the reports.
+
+use super::FeaturePaths;
+use crate::exit::Code;
+use reglament_conformance::run::{self, Options, RunError};
+use reglament_driver::ContractTarget;
+use reglament_mocks::{Mocks, MocksConfig};
+use reglament_report::{Console, Files, Reporter, Selection, TargetInfo};
+use reglament_reference::Faults;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    paths: FeaturePaths,
+    /// An implementation speaking the Driver contract (its base URL, e.g.
+    /// http://host:8080/reglament/v1). Without it, the embedded reference runs.
+    #[arg(long, value_name = "URL")]
+    target: Option<String>,
+    /// Run the embedded reference with this fault switched on (several allowed).
+    #[arg(long = "fault", value_name = "NAME", conflicts_with = "target")]
+    faults: Vec<String>,
+    /// Only these services (ids; several allowed).
+    #[arg(long = "service", value_name = "ID")]
+    services: Vec<String>,
+    /// Only these channels: portal, psc, provider.
+    #[arg(long = "channel", value_name = "CHANNEL")]
+    channels: Vec<String>,
+    /// Only scenarios with one of these tags (e.g. main, refusal).
+    #[arg(long = "tags", value_name = "TAG", value_delimiter = ',')]
+    tags: Vec<String>,
+    /// Where the reports go (default: reports/<run-id>).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// The test accounts' password on the target.
+    #[arg(long, default_value = "reglament-test")]
+    password: String,
+    /// Seconds one request may stay open before the harness gives up on it.
+    #[arg(long, default_value_t = 120)]
+    give_up_after: u64,
+}
+
+pub fn run(args: RunArgs) -> Code {
+    let Some(loaded) = super::load_clean(&args.paths) else {
+        return Code::Usage;
+    };
+    for c in &args.channels {
+        if !["portal", "psc", "provider"].contains(&c.as_str()) {
+            eprintln!("error: unknown channel \"{c}\" (portal, psc, provider)");
+            return Code::Usage;
+        }
+    }
+    for s in &args.services {
+        if loaded.model.service(s).is_none() {
+            eprintln!("error: no service \"{s}\" in the feature files");
+            return Code::Usage;
+        }
+    }
+    let faults = match Faults::parse(args.faults.iter().map(String::as_str)) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Code::Usage;
+        }
+    };
+    let run_id = format!(
+        "{}-{:04x}",
+        chrono::Utc::now().format("%Y%m%dT%H%M%SZ"),
+        std::process::id() & 0xffff
+    );
+    let out = args.out.clone().unwrap_or_else(|| PathBuf::from("reports").join(&run_id));
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        eprintln!("error: cannot create {}: {e}", out.display());
+        return Code::Usage;
+    }
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return Code::Unreachable;
+        }
+    };
+    rt.block_on(async move {
+        let mocks = match Mocks::start(MocksConfig::default()).await {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("error: cannot start the mocks: {e}");
+                return Code::Unreachable;
+            }
+        };
+        let (reference, url, kind) = match &args.target {
+            Some(url) => (None, url.clone(), "url"),
+            None => {
+                let ref_args = super::reference::embedded_args(&args.password);
+                match super::reference::start_reference(&mocks, faults.clone(), &ref_args).await {
+                    Ok(r) => {
+                        let url = r.base_url();
+                        (Some(r), url, "embedded")
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return Code::Unreachable;
+                    }
+                }
+            }
+        };
+        eprintln!("reglament run {run_id}: target {url}; reports in {}", out.display());
+        let target = ContractTarget::new(&url, Duration::from_secs(30));
+        let (tx, rx) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            super::mocks::shutdown_signal().await;
+            eprintln!("interrupted: finishing the reports with what was judged");
+            let _ = tx.send(true);
+        });
+        let mut reporters: Vec<Box<dyn Reporter>> = vec![Box::new(Console), Box::new(Files { dir: out.clone() })];
+        let opts = Options {
+            run_id,
+            selection: Selection {
+                services: args.services.clone(),
+                channels: args.channels.clone(),
+                tags: args.tags.clone(),
+            },
+            target: TargetInfo {
+                kind: kind.into(),
+                url,
+                implementation: None,
+                faults: faults.iter().map(|f| f.name().to_string()).collect(),
+            },
+            model_digest: loaded.digest.clone(),
+            password: args.password.clone(),
+            give_up_after: Duration::from_secs(args.give_up_after),
+        };
+        let outcome = run::run(opts, &loaded.model, &target, &mocks, &mut reporters, rx).await;
+        if let Some(r) = reference {
+            r.stop().await;
+        }
+        let crashed = mocks.crashed();
+        mocks.stop().await;
+        if let Some(name) = crashed {
+            eprintln!("error: the {name} mock crashed during the run: the verdicts after it are not the target's fault");
+            return Code::Unreachable;
+        }
+        match outcome {
+            Err(RunError::Unreachable(e)) => {
+                eprintln!("error: {e}");
+                Code::Unreachable
+            }
+            Ok(results) if results.passed() => Code::Pass,
+            Ok(_) => Code::Failure,
+        }
+    })
+}
