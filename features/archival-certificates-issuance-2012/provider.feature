@@ -82,3 +82,15 @@ Feature: Issuance of archival certificates (2012) — provider (қызмет к�
     And step 5 is done — form completed, documents attached, signed
     And step 6 is done — registered in the provider's workstation
     And step 7 is done — reasoned refusal
+
+  # Not a path of the act: the act has no row for a state database that does
+  # not answer. The request must stop at the look-up (row 3) and say so,
+  # never go on as if the applicant had been found.
+  @resilience
+  Scenario: Resilience — the state database does not answer
+    Given the state database is unavailable
+    When the applicant applies for the service
+    Then step 1 is done — sign in to the workstation
+    And step 2 is done — applicant's data entered
+    And step 3 is done — state database asked
+    And the request is not completed

@@ -4,12 +4,13 @@
 
 pub mod calendar;
 mod errata;
+mod faults;
 mod graph;
 mod lint;
 mod mocks;
+mod model;
 mod reference;
 mod run;
-mod model;
 
 use crate::exit::Code;
 use clap::{Parser, Subcommand};
@@ -31,6 +32,8 @@ pub struct Args {
 pub enum Command {
     /// The main job: run the features' scenarios against a target (default: the embedded reference) and judge every step.
     Run(run::RunArgs),
+    /// Prove the harness can fail: run the features against the reference once per fault and show what caught each.
+    Faults(faults::FaultsArgs),
     /// Check feature files: parse errors, graph anomalies, errata, scenario paths, coverage.
     Lint(lint::LintArgs),
     /// Print the regulation model read from the feature files.
@@ -79,6 +82,7 @@ pub fn main() -> ExitCode {
     };
     let code = match args.command {
         Command::Run(a) => run::run(a),
+        Command::Faults(a) => faults::run(a),
         Command::Lint(a) => lint::run(a),
         Command::Model(a) => model::run(a),
         Command::Graph(a) => graph::run(a),

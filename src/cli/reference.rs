@@ -62,9 +62,15 @@ pub fn run(args: ReferenceArgs) -> Code {
         }
     }
     if !args.bind.is_loopback() {
-        eprintln!("warning: the reference listens on {}, beyond this machine", args.bind);
+        eprintln!(
+            "warning: the reference listens on {}, beyond this machine",
+            args.bind
+        );
     }
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");
@@ -86,7 +92,10 @@ pub fn run(args: ReferenceArgs) -> Code {
             "{}",
             serde_json::json!({"mock": "reference", "base_url": reference.base_url()})
         );
-        eprintln!("reference running (contract at {}/openapi.json); Ctrl-C stops it", reference.base_url());
+        eprintln!(
+            "reference running (contract at {}/openapi.json); Ctrl-C stops it",
+            reference.base_url()
+        );
         let code = loop {
             tokio::select! {
                 _ = super::mocks::shutdown_signal() => break Code::Pass,
@@ -137,7 +146,11 @@ pub fn embedded_args(password: &str) -> ReferenceArgs {
 }
 
 /// The reference, pointed at running mocks.
-pub async fn start_reference(mocks: &Mocks, faults: Faults, args: &ReferenceArgs) -> Result<Reference, String> {
+pub async fn start_reference(
+    mocks: &Mocks,
+    faults: Faults,
+    args: &ReferenceArgs,
+) -> Result<Reference, String> {
     let op = mocks
         .authority
         .sample("operator")
@@ -156,7 +169,10 @@ pub async fn start_reference(mocks: &Mocks, faults: Faults, args: &ReferenceArgs
         invoice_validity_s: args.invoice_validity_s,
         password: args.password.clone(),
     };
-    Reference::start(cfg)
-        .await
-        .map_err(|e| format!("cannot start the reference on {}:{}: {e}", args.bind, args.port))
+    Reference::start(cfg).await.map_err(|e| {
+        format!(
+            "cannot start the reference on {}:{}: {e}",
+            args.bind, args.port
+        )
+    })
 }

@@ -7,8 +7,8 @@ use crate::exit::Code;
 use reglament_conformance::run::{self, Options, RunError};
 use reglament_driver::ContractTarget;
 use reglament_mocks::{Mocks, MocksConfig};
-use reglament_report::{Console, Files, Reporter, Selection, TargetInfo};
 use reglament_reference::Faults;
+use reglament_report::{Console, Files, Reporter, Selection, TargetInfo};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -41,6 +41,9 @@ pub struct RunArgs {
     /// Seconds one request may stay open before the harness gives up on it.
     #[arg(long, default_value_t = 120)]
     give_up_after: u64,
+    /// Stop at the first scenario that does not pass.
+    #[arg(long)]
+    fail_fast: bool,
 }
 
 pub fn run(args: RunArgs) -> Code {
@@ -71,12 +74,18 @@ pub fn run(args: RunArgs) -> Code {
         chrono::Utc::now().format("%Y%m%dT%H%M%SZ"),
         std::process::id() & 0xffff
     );
-    let out = args.out.clone().unwrap_or_else(|| PathBuf::from("reports").join(&run_id));
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("reports").join(&run_id));
     if let Err(e) = std::fs::create_dir_all(&out) {
         eprintln!("error: cannot create {}: {e}", out.display());
         return Code::Usage;
     }
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");
@@ -132,6 +141,7 @@ pub fn run(args: RunArgs) -> Code {
             model_digest: loaded.digest.clone(),
             password: args.password.clone(),
             give_up_after: Duration::from_secs(args.give_up_after),
+            fail_fast: args.fail_fast,
         };
         let outcome = run::run(opts, &loaded.model, &target, &mocks, &mut reporters, rx).await;
         if let Some(r) = reference {

@@ -8,7 +8,9 @@ use reglament_calendar::{Calendar, DeadlineRules, OfficeHours, Period};
 use reglament_driver::walk::Walk;
 use reglament_model::scenario::Scenario;
 use reglament_model::{Budget, ChannelDoc, Outcome, StepTable, TermKind};
-use reglament_report::{CheckVerdict, Observed, ScenarioResult, ScenarioStatus, StepVerdict, Verdict};
+use reglament_report::{
+    CheckVerdict, Observed, ScenarioResult, ScenarioStatus, StepVerdict, Verdict,
+};
 
 /// What the mocks' journals say happened during the scenario (only when the
 /// mocks are the harness's own).
@@ -50,7 +52,11 @@ fn auth_refusal(table: &StepTable) -> Option<u32> {
         .next
         .iter()
         .map(|t| t.to)
-        .filter(|to| table.step(*to).is_some_and(|s| s.outcome == Some(Outcome::Refusal)))
+        .filter(|to| {
+            table
+                .step(*to)
+                .is_some_and(|s| s.outcome == Some(Outcome::Refusal))
+        })
         .collect();
     match refusals[..] {
         [one] => Some(one),
@@ -58,16 +64,33 @@ fn auth_refusal(table: &StepTable) -> Option<u32> {
     }
 }
 
-pub fn judge(service: &str, doc: &ChannelDoc, sc: &Scenario, ev: &Evidence, cal: &Calendar) -> ScenarioResult {
+pub fn judge(
+    service: &str,
+    doc: &ChannelDoc,
+    sc: &Scenario,
+    ev: &Evidence,
+    cal: &Calendar,
+) -> ScenarioResult {
     let table = &doc.tables[0];
     let expected: Vec<u32> = sc.path().iter().map(|(n, _)| *n).collect();
     let w = ev.walk;
     let view = w.last.as_ref();
     let mut checks = Vec::new();
-    let elapsed = |op: &str| w.calls.iter().find(|c| c.operation == op).map(|c| c.elapsed.as_secs_f64());
+    let elapsed = |op: &str| {
+        w.calls
+            .iter()
+            .find(|c| c.operation == op)
+            .map(|c| c.elapsed.as_secs_f64())
+    };
 
     // What the target did, step by step: (step, when, outcome, duration, measured by).
-    let mut observed: Vec<(u32, Option<DateTime<FixedOffset>>, String, Option<f64>, &'static str)> = Vec::new();
+    let mut observed: Vec<(
+        u32,
+        Option<DateTime<FixedOffset>>,
+        String,
+        Option<f64>,
+        &'static str,
+    )> = Vec::new();
     if w.auth_refused.is_some() {
         if let (Some(entry), Some(refusal)) = (table.entry(), auth_refusal(table)) {
             let d = elapsed("authenticate");
@@ -82,12 +105,19 @@ pub fn judge(service: &str, doc: &ChannelDoc, sc: &Scenario, ev: &Evidence, cal:
                 checks.push(check(
                     "target",
                     Verdict::Fail,
-                    format!("event {} of step {}: \"{}\" is not an RFC 3339 time", i + 1, e.step, e.at),
+                    format!(
+                        "event {} of step {}: \"{}\" is not an RFC 3339 time",
+                        i + 1,
+                        e.step,
+                        e.at
+                    ),
                 ));
             }
             let (duration, by) = match (i, prev, at) {
                 (0, _, _) => (
-                    elapsed("authenticate").filter(|_| doc.channel.as_str() == "portal").or(elapsed("submit")),
+                    elapsed("authenticate")
+                        .filter(|_| doc.channel.as_str() == "portal")
+                        .or(elapsed("submit")),
                     "harness (monotonic)",
                 ),
                 (_, Some(p), Some(a)) => (
@@ -101,7 +131,10 @@ pub fn judge(service: &str, doc: &ChannelDoc, sc: &Scenario, ev: &Evidence, cal:
                     checks.push(check(
                         "target",
                         Verdict::Fail,
-                        format!("step {} is timestamped {a}, before the step reported ahead of it", e.step),
+                        format!(
+                            "step {} is timestamped {a}, before the step reported ahead of it",
+                            e.step
+                        ),
                     ));
                 }
             }
@@ -109,6 +142,27 @@ pub fn judge(service: &str, doc: &ChannelDoc, sc: &Scenario, ev: &Evidence, cal:
             if at.is_some() {
                 prev = at;
             }
+        }
+    }
+    // A resilience scenario: the target's own "failed" events say where it
+    // stopped; they are not steps of the act.
+    if ev.intent.not_completed {
+        observed.retain(|o| o.2 != "failed");
+        let completed = view.is_some_and(|v| {
+            v.status == "completed" || (v.is_final && v.status != "failed" && w.result.is_some())
+        });
+        if completed {
+            checks.push(check(
+                "not-completed",
+                Verdict::Fail,
+                "the request went on to a result although the state database never answered (its failure was swallowed)",
+            ));
+        } else {
+            checks.push(check(
+                "not-completed",
+                Verdict::Pass,
+                "the request stopped and says why",
+            ));
         }
     }
     let observed_path: Vec<u32> = observed.iter().map(|o| o.0).collect();
@@ -130,13 +184,18 @@ pub fn judge(service: &str, doc: &ChannelDoc, sc: &Scenario, ev: &Evidence, cal:
     let mut prev_at: Option<DateTime<FixedOffset>> = None;
     for (n, _) in sc.path() {
         let row = table.step(n);
-        let found = observed[cursor..].iter().position(|o| o.0 == n).map(|i| cursor + i);
+        let found = observed[cursor..]
+            .iter()
+            .position(|o| o.0 == n)
+            .map(|i| cursor + i);
         let mut v = StepVerdict {
             step: n,
             actor: row.map(|r| r.actor.clone()).unwrap_or_default(),
             action_en: row.map(|r| r.action_en.clone()).unwrap_or_default(),
             limit_raw: row.map(|r| r.limit_raw.clone()).unwrap_or_default(),
-            budget: row.and_then(|r| r.budget.as_ref()).map(|b| serde_json::to_value(b).unwrap_or_default()),
+            budget: row
+                .and_then(|r| r.budget.as_ref())
+                .map(|b| serde_json::to_value(b).unwrap_or_default()),
             observed: None,
             budget_use: None,
             verdict: Verdict::Fail,
@@ -156,7 +215,13 @@ pub fn judge(service: &str, doc: &ChannelDoc, sc: &Scenario, ev: &Evidence, cal:
             duration_s: *duration,
             measured_by: by.to_string(),
         });
-        let (verdict, reason, used) = judge_budget(row.and_then(|r| r.budget.as_ref()), *duration, prev_at, *at, cal);
+        let (verdict, reason, used) = judge_budget(
+            row.and_then(|r| r.budget.as_ref()),
+            *duration,
+            prev_at,
+            *at,
+            cal,
+        );
         v.verdict = verdict;
         v.reason = reason;
         v.budget_use = used;
@@ -171,13 +236,27 @@ pub fn judge(service: &str, doc: &ChannelDoc, sc: &Scenario, ev: &Evidence, cal:
         checks.push(check("target", Verdict::Fail, e.clone()));
     }
     if w.gave_up {
-        checks.push(check("target", Verdict::Fail, "the request never ended: the harness gave up waiting"));
+        checks.push(check(
+            "target",
+            Verdict::Fail,
+            "the request never ended: the harness gave up waiting",
+        ));
     }
     if let Some(j) = ev.journals {
-        let signed = w.calls.iter().any(|c| c.operation == "attach-signature" && c.outcome == "ok");
+        let signed = w
+            .calls
+            .iter()
+            .any(|c| c.operation == "attach-signature" && c.outcome == "ok");
         if let (true, Some(serial)) = (signed, &ev.intent.signing_serial) {
-            if j.ocsp_serials.iter().any(|s| s.eq_ignore_ascii_case(serial)) {
-                checks.push(check("certificate-status-asked", Verdict::Pass, format!("OCSP asked for {serial}")));
+            if j.ocsp_serials
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(serial))
+            {
+                checks.push(check(
+                    "certificate-status-asked",
+                    Verdict::Pass,
+                    format!("OCSP asked for {serial}"),
+                ));
             } else {
                 checks.push(check(
                     "certificate-status-asked",
@@ -189,7 +268,11 @@ pub fn judge(service: &str, doc: &ChannelDoc, sc: &Scenario, ev: &Evidence, cal:
         if let Some(branch) = registry_branch(table) {
             if observed_path.contains(&branch) {
                 if j.person_lookups.contains(&ev.intent.applicant_iin) {
-                    checks.push(check("registry-asked", Verdict::Pass, format!("ЖТ МДҚ asked for {}", ev.intent.applicant_iin)));
+                    checks.push(check(
+                        "registry-asked",
+                        Verdict::Pass,
+                        format!("ЖТ МДҚ asked for {}", ev.intent.applicant_iin),
+                    ));
                 } else {
                     checks.push(check(
                         "registry-asked",
@@ -202,7 +285,11 @@ pub fn judge(service: &str, doc: &ChannelDoc, sc: &Scenario, ev: &Evidence, cal:
         if ev.intent.payment.is_some() {
             if let Some(id) = w.submitted.as_ref().map(|s| &s.request_id) {
                 if j.invoices_for.contains(id) {
-                    checks.push(check("invoice-issued", Verdict::Pass, format!("invoice for {id}")));
+                    checks.push(check(
+                        "invoice-issued",
+                        Verdict::Pass,
+                        format!("invoice for {id}"),
+                    ));
                 } else {
                     checks.push(check(
                         "invoice-issued",
@@ -225,32 +312,56 @@ pub fn judge(service: &str, doc: &ChannelDoc, sc: &Scenario, ev: &Evidence, cal:
                     checks.push(check(
                         "status-text",
                         Verdict::Fail,
-                        format!("\"{status}\": the act shows «{}» / «{}», the target «{}» / «{}»", want.kk, want.ru, got.kk, got.ru),
+                        format!(
+                            "\"{status}\": the act shows «{}» / «{}», the target «{}» / «{}»",
+                            want.kk, want.ru, got.kk, got.ru
+                        ),
                     ));
                 }
             }
-            _ => checks.push(check("status-text", Verdict::Fail, format!("\"{status}\": no status to compare"))),
+            _ => checks.push(check(
+                "status-text",
+                Verdict::Fail,
+                format!("\"{status}\": no status to compare"),
+            )),
         }
     }
     if ev.intent.refusal_reason.is_some() {
         if let Some(v) = view.filter(|v| v.is_final) {
-            if v.refusal_reason.as_deref().is_some_and(|r| !r.trim().is_empty()) {
-                checks.push(check("refusal-reason", Verdict::Pass, "the refusal states its reason"));
+            if v.refusal_reason
+                .as_deref()
+                .is_some_and(|r| !r.trim().is_empty())
+            {
+                checks.push(check(
+                    "refusal-reason",
+                    Verdict::Pass,
+                    "the refusal states its reason",
+                ));
             } else {
-                checks.push(check("refusal-reason", Verdict::Fail, "the provider's refusal reached the applicant without its reason"));
+                checks.push(check(
+                    "refusal-reason",
+                    Verdict::Fail,
+                    "the provider's refusal reached the applicant without its reason",
+                ));
             }
         }
     }
     if let (Some(doc_), Some(ca)) = (&w.result, ev.ca_pem) {
         let b64 = base64::engine::general_purpose::STANDARD;
-        let verdict = match (&doc_.signature_cms_base64, b64.decode(&doc_.document_base64)) {
+        let verdict = match (
+            &doc_.signature_cms_base64,
+            b64.decode(&doc_.document_base64),
+        ) {
             (None, _) => Err("the result document is not signed".to_string()),
             (_, Err(e)) => Err(format!("document_base64: {e}")),
             (Some(sig), Ok(document)) => match b64.decode(sig) {
                 Err(e) => Err(format!("signature_cms_base64: {e}")),
                 Ok(sig) => match reglament_signature::verify(&sig, &document, ca) {
                     Ok(s) if s.bin.is_some() => Ok(format!("signed by {}", s.subject)),
-                    Ok(s) => Err(format!("signed by {}, not by a provider (no BIN)", s.subject)),
+                    Ok(s) => Err(format!(
+                        "signed by {}, not by a provider (no BIN)",
+                        s.subject
+                    )),
                     Err(e) => Err(format!("the signature does not verify: {e}")),
                 },
             },
@@ -264,21 +375,33 @@ pub fn judge(service: &str, doc: &ChannelDoc, sc: &Scenario, ev: &Evidence, cal:
         if let (Some(due), Some(days)) = (&v.due_date, service_term_days(doc)) {
             let rules = deadline_rules(doc);
             match cal.deadline(&first_at, Period::WorkingDays(days), &rules) {
-                Ok(d) if d.last_day.to_string() == *due => {
-                    checks.push(check("due-date", Verdict::Pass, format!("{due} ({days} working days)")))
-                }
+                Ok(d) if d.last_day.to_string() == *due => checks.push(check(
+                    "due-date",
+                    Verdict::Pass,
+                    format!("{due} ({days} working days)"),
+                )),
                 Ok(d) => checks.push(check(
                     "due-date",
                     Verdict::Fail,
-                    format!("the target says {due}; {days} working days from {} end on {}", first_at.date_naive(), d.last_day),
+                    format!(
+                        "the target says {due}; {days} working days from {} end on {}",
+                        first_at.date_naive(),
+                        d.last_day
+                    ),
                 )),
                 Err(e) => checks.push(check("due-date", Verdict::NotJudged, e.to_string())),
             }
         }
     }
 
-    let failed = steps.iter().any(|s| s.verdict == Verdict::Fail) || checks.iter().any(|c| c.verdict == Verdict::Fail);
-    let status = if w.error.as_deref().is_some_and(|e| e.contains("unreachable")) && observed.is_empty() {
+    let failed = steps.iter().any(|s| s.verdict == Verdict::Fail)
+        || checks.iter().any(|c| c.verdict == Verdict::Fail);
+    let status = if w
+        .error
+        .as_deref()
+        .is_some_and(|e| e.contains("unreachable"))
+        && observed.is_empty()
+    {
         ScenarioStatus::Error
     } else if failed {
         ScenarioStatus::Failed
@@ -310,22 +433,45 @@ fn judge_budget(
     cal: &Calendar,
 ) -> (Verdict, Option<String>, Option<f64>) {
     match budget {
-        None => (Verdict::NotJudged, Some("the act gives no time limit".into()), None),
-        Some(Budget::Malformed { reason }) => (Verdict::NotJudged, Some(format!("the limit is malformed: {reason}")), None),
+        None => (
+            Verdict::NotJudged,
+            Some("the act gives no time limit".into()),
+            None,
+        ),
+        Some(Budget::Malformed { reason }) => (
+            Verdict::NotJudged,
+            Some(format!("the limit is malformed: {reason}")),
+            None,
+        ),
         Some(Budget::WallClock { max_s, .. }) => match duration {
-            None => (Verdict::NotJudged, Some("no duration observed".into()), None),
+            None => (
+                Verdict::NotJudged,
+                Some("no duration observed".into()),
+                None,
+            ),
             Some(d) => {
                 let used = if *max_s > 0.0 { Some(d / max_s) } else { None };
                 if d <= *max_s {
                     (Verdict::Pass, None, used)
                 } else {
-                    (Verdict::Fail, Some(format!("took {d:.1} s; the act allows {max_s} s (over by {:.1} s)", d - max_s)), used)
+                    (
+                        Verdict::Fail,
+                        Some(format!(
+                            "took {d:.1} s; the act allows {max_s} s (over by {:.1} s)",
+                            d - max_s
+                        )),
+                        used,
+                    )
                 }
             }
         },
         Some(b @ (Budget::WorkingDays { .. } | Budget::CalendarDays { .. })) => {
             let (Some(from), Some(to)) = (prev_at, at) else {
-                return (Verdict::NotJudged, Some("no timestamps to count days from".into()), None);
+                return (
+                    Verdict::NotJudged,
+                    Some("no timestamps to count days from".into()),
+                    None,
+                );
             };
             let period = match b {
                 Budget::WorkingDays { days, .. } => Period::WorkingDays(*days),
@@ -335,7 +481,11 @@ fn judge_budget(
             match cal.deadline(&from, period, &DeadlineRules::default()) {
                 Err(e) => (Verdict::NotJudged, Some(e.to_string()), None),
                 Ok(d) if d.kept_by(&to) => (Verdict::Pass, None, None),
-                Ok(d) => (Verdict::Fail, Some(format!("done {to}; the act's deadline was {}", d.due)), None),
+                Ok(d) => (
+                    Verdict::Fail,
+                    Some(format!("done {to}; the act's deadline was {}", d.due)),
+                    None,
+                ),
             }
         }
     }

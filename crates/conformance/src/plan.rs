@@ -4,8 +4,10 @@
 
 use reglament_driver::walk::{Decision, PaymentIntent, Plan};
 use reglament_mocks::Mocks;
-use reglament_model::scenario::{Action, CertCase, Decision as ModelDecision, PaymentIntent as ModelPay};
 use reglament_model::scenario::Scenario;
+use reglament_model::scenario::{
+    Action, CertCase, Decision as ModelDecision, PaymentIntent as ModelPay,
+};
 use std::time::Duration;
 
 /// What the judge needs to know of the plan besides the walk.
@@ -17,6 +19,10 @@ pub struct Intent {
     pub payment: Option<PaymentIntent>,
     pub refusal_reason: Option<String>,
     pub statuses: Vec<String>,
+    /// Switch the state-database mock to an outage during the walk.
+    pub registry_down: bool,
+    /// The request must not complete (a resilience scenario).
+    pub not_completed: bool,
 }
 
 pub struct Accounts {
@@ -69,6 +75,8 @@ pub fn plan(
             Action::SkipsHearing => hearing_reversed = false,
             Action::HearingReverses => hearing_reversed = true,
             Action::StatusReads { status } => intent.statuses.push(status),
+            Action::RegistryDown => intent.registry_down = true,
+            Action::NotCompleted => intent.not_completed = true,
             Action::FilesComplaint | Action::Apply | Action::StepDone { .. } => {}
         }
     }
@@ -76,7 +84,9 @@ pub fn plan(
     let sample = pki
         .sample(cert.as_str())
         .ok_or_else(|| format!("the PKI mock has no \"{}\" certificate", cert.as_str()))?;
-    let operator = pki.sample("operator").ok_or("the PKI mock has no operator certificate")?;
+    let operator = pki
+        .sample("operator")
+        .ok_or("the PKI mock has no operator certificate")?;
     let applicant_iin = match person {
         Some(case) => mocks
             .fixtures
@@ -110,7 +120,11 @@ pub fn plan(
         operator_iin: operator.iin.clone(),
         operator_password: accounts.password.clone(),
         entity_bin,
-        attachments: if incomplete { Vec::new() } else { attachments.to_vec() },
+        attachments: if incomplete {
+            Vec::new()
+        } else {
+            attachments.to_vec()
+        },
         sign: Box::new(move |payload| {
             reglament_signature::sign(payload, &cert_pem, &key_pem, true).unwrap_or_default()
         }),

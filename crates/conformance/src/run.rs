@@ -8,7 +8,9 @@ use reglament_driver::walk::walk;
 use reglament_driver::{DriverError, Target};
 use reglament_mocks::Mocks;
 use reglament_model::Model;
-use reglament_report::{Reporter, RunResults, Selection, StatementRow, Summary, TargetInfo, SCHEMA};
+use reglament_report::{
+    Reporter, RunResults, Selection, StatementRow, Summary, TargetInfo, SCHEMA,
+};
 use std::time::{Duration, Instant};
 use tokio::sync::watch;
 
@@ -20,6 +22,8 @@ pub struct Options {
     pub password: String,
     /// How long one request may stay open before the harness gives up.
     pub give_up_after: Duration,
+    /// Stop at the first scenario that does not pass.
+    pub fail_fast: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -47,7 +51,9 @@ struct Marks {
 }
 
 fn marks(m: &Mocks) -> Marks {
-    let next = |s: &reglament_mocks::server::MockServer| s.shared.journal.query(u64::MAX, None, None, 0).next_seq;
+    let next = |s: &reglament_mocks::server::MockServer| {
+        s.shared.journal.query(u64::MAX, None, None, 0).next_seq
+    };
     Marks {
         pki: next(&m.pki),
         registry: next(&m.registry),
@@ -57,11 +63,35 @@ fn marks(m: &Mocks) -> Marks {
 
 fn journals(m: &Mocks, since: &Marks) -> Journals {
     let field = |e: &reglament_mocks::journal::Entry, k: &str| e.fields.get(k).cloned();
-    let q = |s: &reglament_mocks::server::MockServer, from: u64, op: &str| s.shared.journal.query(from, Some(op), None, 100_000).entries;
+    let q = |s: &reglament_mocks::server::MockServer, from: u64, op: &str| {
+        s.shared
+            .journal
+            .query(from, Some(op), None, 100_000)
+            .entries
+    };
     Journals {
-        ocsp_serials: q(&m.pki, since.pki, "ocsp.check").iter().filter_map(|e| field(e, "serial")).collect(),
-        person_lookups: q(&m.registry, since.registry, "person.lookup").iter().filter_map(|e| field(e, "iin")).collect(),
-        invoices_for: q(&m.payment, since.payment, "invoice.create").iter().filter_map(|e| field(e, "request_id")).collect(),
+        ocsp_serials: q(&m.pki, since.pki, "ocsp.check")
+            .iter()
+            .filter_map(|e| field(e, "serial"))
+            .collect(),
+        // A look-up the mock's profile failed on purpose is journaled under its
+        // route (the handler never ran): it still counts as asked.
+        person_lookups: m
+            .registry
+            .shared
+            .journal
+            .query(since.registry, None, None, 100_000)
+            .entries
+            .iter()
+            .filter_map(|e| match e.operation.as_str() {
+                "person.lookup" => field(e, "iin"),
+                op => op.strip_prefix("GET /persons/").map(str::to_string),
+            })
+            .collect(),
+        invoices_for: q(&m.payment, since.payment, "invoice.create")
+            .iter()
+            .filter_map(|e| field(e, "request_id"))
+            .collect(),
     }
 }
 
@@ -100,7 +130,9 @@ pub async fn run<T: Target>(
     };
     for (service, doc) in model.documents() {
         let channel = doc.channel.as_str();
-        if !selected(&opts.selection.services, &service.id) || !selected(&opts.selection.channels, channel) {
+        if !selected(&opts.selection.services, &service.id)
+            || !selected(&opts.selection.channels, channel)
+        {
             continue;
         }
         let offer = caps.services.iter().find(|o| o.service == service.id);
@@ -129,19 +161,37 @@ pub async fn run<T: Target>(
             .find(|o| o.service == service.id)
             .map(|o| o.required_attachments.clone())
             .unwrap_or_default();
-        for sc in doc.scenarios.iter().filter(|s| tagged(&opts.selection.tags, &s.tags)) {
+        for sc in doc
+            .scenarios
+            .iter()
+            .filter(|s| tagged(&opts.selection.tags, &s.tags))
+        {
             if *stop.borrow() {
                 results.interrupted = true;
                 break 'all;
             }
-            let (plan, intent) =
-                match plan::plan(&service.id, channel, sc, mocks, &attachments, &accounts, opts.give_up_after) {
-                    Ok(p) => p,
-                    Err(e) => {
-                        // A scenario the mocks cannot stage is a setup error, not the target's.
-                        return Err(RunError::Unreachable(format!("{}: {e}", sc.source)));
-                    }
-                };
+            let (plan, intent) = match plan::plan(
+                &service.id,
+                channel,
+                sc,
+                mocks,
+                &attachments,
+                &accounts,
+                opts.give_up_after,
+            ) {
+                Ok(p) => p,
+                Err(e) => {
+                    // A scenario the mocks cannot stage is a setup error, not the target's.
+                    return Err(RunError::Unreachable(format!("{}: {e}", sc.source)));
+                }
+            };
+            if intent.registry_down {
+                *mocks.registry.shared.profile.write().expect("profile lock") =
+                    reglament_mocks::profile::Profile {
+                        outage: true,
+                        ..Default::default()
+                    };
+            }
             let before = marks(mocks);
             let started = Instant::now();
             let w = tokio::select! {
@@ -151,6 +201,9 @@ pub async fn run<T: Target>(
                     break 'all;
                 }
             };
+            if intent.registry_down {
+                *mocks.registry.shared.profile.write().expect("profile lock") = Default::default();
+            }
             let j = journals(mocks, &before);
             let verdict = judge::judge(
                 &service.id,
@@ -172,6 +225,9 @@ pub async fn run<T: Target>(
                 if let Err(e) = r.scenario(&results, &latest) {
                     eprintln!("warning: a reporter failed: {e}");
                 }
+            }
+            if opts.fail_fast && latest.status != reglament_report::ScenarioStatus::Passed {
+                break 'all;
             }
         }
     }

@@ -61,7 +61,10 @@ impl ContractTarget {
     fn parse<T: DeserializeOwned>(operation: &'static str, body: &[u8]) -> Result<T, DriverError> {
         serde_json::from_slice(body).map_err(|e| DriverError::Contract {
             operation,
-            detail: format!("{e}; body: {}", String::from_utf8_lossy(&body[..body.len().min(300)])),
+            detail: format!(
+                "{e}; body: {}",
+                String::from_utf8_lossy(&body[..body.len().min(300)])
+            ),
         })
     }
 
@@ -81,7 +84,10 @@ impl ContractTarget {
 impl Target for ContractTarget {
     async fn capabilities(&self) -> Result<Capabilities, DriverError> {
         let op = "capabilities";
-        match self.call(op, self.http.get(self.url("/capabilities"))).await? {
+        match self
+            .call(op, self.http.get(self.url("/capabilities")))
+            .await?
+        {
             (200, b) => Self::parse(op, &b),
             (s, b) => Err(Self::unexpected(op, s, &b)),
         }
@@ -89,16 +95,27 @@ impl Target for ContractTarget {
 
     async fn authenticate(&self, c: &Credentials) -> Result<Result<Session, Problem>, DriverError> {
         let op = "authenticate";
-        match self.call(op, self.http.post(self.url("/sessions")).json(c)).await? {
+        match self
+            .call(op, self.http.post(self.url("/sessions")).json(c))
+            .await?
+        {
             (200 | 201, b) => Ok(Ok(Self::parse(op, &b)?)),
             (401, b) => Ok(Err(Self::parse(op, &b)?)),
             (s, b) => Err(Self::unexpected(op, s, &b)),
         }
     }
 
-    async fn submit(&self, token: &str, r: &NewRequest) -> Result<Result<Submitted, RequestView>, DriverError> {
+    async fn submit(
+        &self,
+        token: &str,
+        r: &NewRequest,
+    ) -> Result<Result<Submitted, RequestView>, DriverError> {
         let op = "submitRequest";
-        let req = self.http.post(self.url("/requests")).bearer_auth(token).json(r);
+        let req = self
+            .http
+            .post(self.url("/requests"))
+            .bearer_auth(token)
+            .json(r);
         match self.call(op, req).await? {
             (200 | 201, b) => Ok(Ok(Self::parse(op, &b)?)),
             (422, b) => Ok(Err(Self::parse(op, &b)?)),
@@ -129,14 +146,22 @@ impl Target for ContractTarget {
 
     async fn read(&self, token: &str, request_id: &str) -> Result<RequestView, DriverError> {
         let op = "readRequest";
-        let req = self.http.get(self.url(&format!("/requests/{request_id}"))).bearer_auth(token);
+        let req = self
+            .http
+            .get(self.url(&format!("/requests/{request_id}")))
+            .bearer_auth(token);
         match self.call(op, req).await? {
             (200, b) => Self::parse(op, &b),
             (s, b) => Err(Self::unexpected(op, s, &b)),
         }
     }
 
-    async fn act(&self, token: &str, request_id: &str, a: &Action) -> Result<RequestView, DriverError> {
+    async fn act(
+        &self,
+        token: &str,
+        request_id: &str,
+        a: &Action,
+    ) -> Result<RequestView, DriverError> {
         let op = "operatorAction";
         let req = self
             .http
@@ -151,7 +176,10 @@ impl Target for ContractTarget {
 
     async fn result(&self, token: &str, request_id: &str) -> Result<ResultDocument, DriverError> {
         let op = "fetchResult";
-        let req = self.http.get(self.url(&format!("/requests/{request_id}/result"))).bearer_auth(token);
+        let req = self
+            .http
+            .get(self.url(&format!("/requests/{request_id}/result")))
+            .bearer_auth(token);
         match self.call(op, req).await? {
             (200, b) => Self::parse(op, &b),
             (s, b) => Err(Self::unexpected(op, s, &b)),
@@ -160,7 +188,10 @@ impl Target for ContractTarget {
 
     async fn set_clock(&self, now_rfc3339: &str) -> Result<bool, DriverError> {
         let op = "setClock";
-        let req = self.http.put(self.url("/clock")).json(&serde_json::json!({"now": now_rfc3339}));
+        let req = self
+            .http
+            .put(self.url("/clock"))
+            .json(&serde_json::json!({"now": now_rfc3339}));
         match self.call(op, req).await? {
             (200, _) => Ok(true),
             (404 | 501, _) => Ok(false),

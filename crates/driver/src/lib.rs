@@ -5,6 +5,7 @@
 //! another system's own API. Every call is timed with a monotonic clock
 //! ([`Timed`]): that is the harness's own evidence of how long a step took.
 
+pub mod adapter;
 mod contract;
 mod types;
 pub mod walk;
@@ -61,7 +62,11 @@ pub trait Target {
     /// `Ok(Err(problem))` is a refused authorization (HTTP 401): an outcome, not a failure.
     async fn authenticate(&self, c: &Credentials) -> Result<Result<Session, Problem>, DriverError>;
     /// `Ok(Err(view))` is a refusal at submission (HTTP 422).
-    async fn submit(&self, token: &str, r: &NewRequest) -> Result<Result<Submitted, RequestView>, DriverError>;
+    async fn submit(
+        &self,
+        token: &str,
+        r: &NewRequest,
+    ) -> Result<Result<Submitted, RequestView>, DriverError>;
     /// `Ok(Err(view))` is a refused signature (HTTP 422).
     async fn attach_signature(
         &self,
@@ -70,7 +75,12 @@ pub trait Target {
         cms: &[u8],
     ) -> Result<Result<RequestView, RequestView>, DriverError>;
     async fn read(&self, token: &str, request_id: &str) -> Result<RequestView, DriverError>;
-    async fn act(&self, token: &str, request_id: &str, a: &Action) -> Result<RequestView, DriverError>;
+    async fn act(
+        &self,
+        token: &str,
+        request_id: &str,
+        a: &Action,
+    ) -> Result<RequestView, DriverError>;
     async fn result(&self, token: &str, request_id: &str) -> Result<ResultDocument, DriverError>;
     /// `Ok(false)` when the target offers no clock control.
     async fn set_clock(&self, now_rfc3339: &str) -> Result<bool, DriverError>;

@@ -73,7 +73,12 @@ pub struct Walk {
 }
 
 impl Walk {
-    fn note<T, E: std::fmt::Display>(&mut self, op: &'static str, t: &Timed<Result<T, E>>, refused: bool) {
+    fn note<T, E: std::fmt::Display>(
+        &mut self,
+        op: &'static str,
+        t: &Timed<Result<T, E>>,
+        refused: bool,
+    ) {
         self.calls.push(Call {
             operation: op,
             started: t.started,
@@ -192,7 +197,8 @@ pub async fn walk<T: Target>(target: &T, plan: &Plan, http: &reqwest::Client) ->
         match awaiting.as_deref() {
             Some("signature") => {
                 let Some(p) = &payload else {
-                    w.error = Some("the target awaits a signature but gave no signing_payload".into());
+                    w.error =
+                        Some("the target awaits a signature but gave no signing_payload".into());
                     return w;
                 };
                 use base64::Engine as _;
@@ -214,7 +220,11 @@ pub async fn walk<T: Target>(target: &T, plan: &Plan, http: &reqwest::Client) ->
                     tokio::time::sleep(plan.poll).await;
                     continue;
                 };
-                let verb = if plan.payment == PaymentIntent::Pay { "pay" } else { "decline" };
+                let verb = if plan.payment == PaymentIntent::Pay {
+                    "pay"
+                } else {
+                    "decline"
+                };
                 let t = timed(http.post(format!("{}/{verb}", inv.pay_url)).send()).await;
                 w.note("gateway-pay", &t, false);
                 paid_or_declined = true;

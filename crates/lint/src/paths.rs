@@ -89,7 +89,9 @@ pub fn check_scenarios(doc: &ChannelDoc, table: &StepTable, diags: &mut Vec<Diag
         }
         if let Some(&(last, last_at)) = path.last() {
             if let Some(step) = table.step(last) {
-                if !step.is_end() {
+                // A resilience scenario stops early on purpose ("the request is not completed").
+                let stops_on_purpose = sc.steps.iter().any(|s| s.action == Action::NotCompleted);
+                if !step.is_end() && !stops_on_purpose {
                     diags.push(Diagnostic::error(
                         "bad-path",
                         last_at.clone(),

@@ -61,7 +61,11 @@ pub enum Action {
     /// 2021 rules: the hearing reverses the provider's preliminary refusal.
     HearingReverses,
     FilesComplaint,
+    /// The state database answers nothing (the harness switches its mock to an outage).
+    RegistryDown,
     Apply,
+    /// The request must not reach a result: the scenario's path stops early on purpose.
+    NotCompleted,
     StepDone {
         step: u32,
     },
@@ -201,6 +205,8 @@ pub fn parse_phrase(text: &str) -> Result<Action, String> {
         "the applicant will convince the provider at the hearing" => Action::HearingReverses,
         "the applicant files a complaint" => Action::FilesComplaint,
         "the applicant applies for the service" => Action::Apply,
+        "the state database is unavailable" => Action::RegistryDown,
+        "the request is not completed" => Action::NotCompleted,
         _ => return Err(format!("unknown phrase \"{text}\"")),
     };
     Ok(fixed)
@@ -282,6 +288,8 @@ mod tests {
                 Action::IncompleteDocuments,
             ),
             ("the applicant applies for the service", Action::Apply),
+            ("the state database is unavailable", Action::RegistryDown),
+            ("the request is not completed", Action::NotCompleted),
             (
                 "step 11 is done — result received",
                 Action::StepDone { step: 11 },

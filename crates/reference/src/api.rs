@@ -85,7 +85,10 @@ async fn capabilities() -> Json<Value> {
     let mut services: Vec<Value> = Vec::new();
     for f in FLOWS {
         match services.iter_mut().find(|s| s["service"] == f.service) {
-            Some(s) => s["channels"].as_array_mut().expect("array").push(json!(f.channel)),
+            Some(s) => s["channels"]
+                .as_array_mut()
+                .expect("array")
+                .push(json!(f.channel)),
             None => services.push(json!({
                 "service": f.service,
                 "channels": [f.channel],
@@ -175,7 +178,10 @@ async fn submit(
         Err(r) => return r,
     };
     let Some(channel) = Channel::parse(&b.channel) else {
-        return problem(StatusCode::NOT_FOUND, format!("no channel \"{}\"", b.channel));
+        return problem(
+            StatusCode::NOT_FOUND,
+            format!("no channel \"{}\"", b.channel),
+        );
     };
     let Some(flow) = flows::find(&b.service, channel) else {
         return problem(
@@ -195,11 +201,18 @@ async fn submit(
     if s.role != wanted {
         return problem(
             StatusCode::FORBIDDEN,
-            format!("through {} the request is submitted by the {:?}", b.channel, wanted).to_lowercase(),
+            format!(
+                "through {} the request is submitted by the {:?}",
+                b.channel, wanted
+            )
+            .to_lowercase(),
         );
     }
     if s.role == Role::Applicant && s.iin != b.applicant_iin {
-        return problem(StatusCode::FORBIDDEN, "an applicant submits only their own requests");
+        return problem(
+            StatusCode::FORBIDDEN,
+            "an applicant submits only their own requests",
+        );
     }
     let id = format!("R{:08}", app.next.fetch_add(1, Ordering::Relaxed));
     let payload = serde_json::to_vec(&json!({
@@ -306,7 +319,10 @@ async fn attach_signature(
         return r;
     }
     if app.ctx.faults.on(Fault::CrashMidFlow) {
-        return problem(StatusCode::INTERNAL_SERVER_ERROR, "internal error (fault crash-mid-flow)");
+        return problem(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal error (fault crash-mid-flow)",
+        );
     }
     let Some(r) = app.request(&id) else {
         return problem(StatusCode::NOT_FOUND, "no such request");
@@ -316,7 +332,10 @@ async fn attach_signature(
     };
     let mut req = r.lock().await;
     if req.signature.is_some() || req.is_final {
-        return problem(StatusCode::CONFLICT, "the request is not waiting for a signature");
+        return problem(
+            StatusCode::CONFLICT,
+            "the request is not waiting for a signature",
+        );
     }
     let expected = req.signer_iin.clone();
     match crate::verify::check(&cms, &req.payload, &expected, &app.ctx).await {
@@ -352,7 +371,10 @@ async fn act(
         Err(r) => return r,
     };
     if s.role != Role::Operator {
-        return problem(StatusCode::FORBIDDEN, "operator actions need an operator session");
+        return problem(
+            StatusCode::FORBIDDEN,
+            "operator actions need an operator session",
+        );
     }
     let Some(r) = app.request(&id) else {
         return problem(StatusCode::NOT_FOUND, "no such request");
@@ -366,11 +388,18 @@ async fn act(
         ("decide", Some(A::Decision)) => {
             req.decision = Some(match (b.decision.as_deref(), b.reason) {
                 (Some("approve"), _) => Decision::Approve,
-                (Some("refuse"), Some(reason)) if !reason.trim().is_empty() => Decision::Refuse { reason },
+                (Some("refuse"), Some(reason)) if !reason.trim().is_empty() => {
+                    Decision::Refuse { reason }
+                }
                 (Some("refuse"), _) => {
                     return problem(StatusCode::BAD_REQUEST, "a refusal needs a reason")
                 }
-                _ => return problem(StatusCode::BAD_REQUEST, "decision must be approve or refuse"),
+                _ => {
+                    return problem(
+                        StatusCode::BAD_REQUEST,
+                        "decision must be approve or refuse",
+                    )
+                }
             })
         }
         ("hearing", Some(A::Hearing)) => req.hearing_reversed = Some(b.attended.unwrap_or(false)),
@@ -379,7 +408,8 @@ async fn act(
         (action, awaiting) => {
             return problem(
                 StatusCode::CONFLICT,
-                format!("\"{action}\" does not fit: the request is awaiting {awaiting:?}").to_lowercase(),
+                format!("\"{action}\" does not fit: the request is awaiting {awaiting:?}")
+                    .to_lowercase(),
             )
         }
     }
@@ -387,7 +417,11 @@ async fn act(
     Json(view(&req, &app)).into_response()
 }
 
-async fn result(State(app): State<Arc<App>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+async fn result(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
     if let Err(r) = session(&app, &headers) {
         return r;
     }
@@ -457,7 +491,10 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/reglament/v1/sessions", post(authenticate))
         .route("/reglament/v1/requests", post(submit))
         .route("/reglament/v1/requests/{id}", get(read))
-        .route("/reglament/v1/requests/{id}/signature", post(attach_signature))
+        .route(
+            "/reglament/v1/requests/{id}/signature",
+            post(attach_signature),
+        )
         .route("/reglament/v1/requests/{id}/actions", post(act))
         .route("/reglament/v1/requests/{id}/result", get(result))
         .route("/reglament/v1/clock", put(set_clock))

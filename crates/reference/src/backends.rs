@@ -94,25 +94,37 @@ impl Clients {
     /// ЖТ МДҚ: is the applicant on record and alive?
     pub async fn person(&self, iin: &str) -> Result<Lookup, BackendError> {
         let url = format!("{}/persons/{iin}", self.at.registry_url);
-        Ok(match self.get_json::<PersonAnswer>("the state database of individuals", url).await? {
-            None => Lookup::Refused(format!("ЖСН {iin} жеке тұлғалар МДҚ-да табылмады")),
-            Some(p) if p.status != "alive" => {
-                Lookup::Refused(format!("ЖСН {iin}: жеке тұлғалар МДҚ-дағы мәртебесі «{}»", p.status))
-            }
-            Some(_) => Lookup::Found,
-        })
+        Ok(
+            match self
+                .get_json::<PersonAnswer>("the state database of individuals", url)
+                .await?
+            {
+                None => Lookup::Refused(format!("ЖСН {iin} жеке тұлғалар МДҚ-да табылмады")),
+                Some(p) if p.status != "alive" => Lookup::Refused(format!(
+                    "ЖСН {iin}: жеке тұлғалар МДҚ-дағы мәртебесі «{}»",
+                    p.status
+                )),
+                Some(_) => Lookup::Found,
+            },
+        )
     }
 
     /// ЗТ МДҚ: is the entity on record and active?
     pub async fn entity(&self, bin: &str) -> Result<Lookup, BackendError> {
         let url = format!("{}/entities/{bin}", self.at.registry_url);
-        Ok(match self.get_json::<EntityAnswer>("the state database of legal entities", url).await? {
-            None => Lookup::Refused(format!("БСН {bin} заңды тұлғалар МДҚ-да табылмады")),
-            Some(e) if e.status != "active" => {
-                Lookup::Refused(format!("БСН {bin}: заңды тұлғалар МДҚ-дағы мәртебесі «{}»", e.status))
-            }
-            Some(_) => Lookup::Found,
-        })
+        Ok(
+            match self
+                .get_json::<EntityAnswer>("the state database of legal entities", url)
+                .await?
+            {
+                None => Lookup::Refused(format!("БСН {bin} заңды тұлғалар МДҚ-да табылмады")),
+                Some(e) if e.status != "active" => Lookup::Refused(format!(
+                    "БСН {bin}: заңды тұлғалар МДҚ-дағы мәртебесі «{}»",
+                    e.status
+                )),
+                Some(_) => Lookup::Found,
+            },
+        )
     }
 
     pub async fn create_invoice(

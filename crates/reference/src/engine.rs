@@ -182,7 +182,13 @@ impl Request {
         }
     }
 
-    fn record(&mut self, step: u32, at: DateTime<FixedOffset>, outcome: Outcome, detail: Option<String>) {
+    fn record(
+        &mut self,
+        step: u32,
+        at: DateTime<FixedOffset>,
+        outcome: Outcome,
+        detail: Option<String>,
+    ) {
         self.events.push(Event {
             step,
             at,
@@ -341,13 +347,11 @@ impl Request {
             Check::Paid => match self.payment_state(ctx).await {
                 Ok(None) => Verdict::Pending(Awaiting::Payment),
                 Ok(Some(Payment::Paid)) => Verdict::Pass,
-                Ok(Some(Payment::NotPaid { expired })) => {
-                    Verdict::Fail(Some(if expired {
-                        "Төлем мерзімі өтті".into()
-                    } else {
-                        "Төлемнен бас тартылды".into()
-                    }))
-                }
+                Ok(Some(Payment::NotPaid { expired })) => Verdict::Fail(Some(if expired {
+                    "Төлем мерзімі өтті".into()
+                } else {
+                    "Төлемнен бас тартылды".into()
+                })),
                 Err(e) => Verdict::Broken(e.to_string()),
             },
             Check::Approved => match &self.decision {
@@ -438,7 +442,8 @@ impl Request {
         self.awaiting = None;
         // Where the act's output document is "the certificate or a reasoned
         // refusal" (seed 001), a refusal walks the result path but is still a refusal.
-        let refused_on_result_path = result && matches!(self.decision, Some(Decision::Refuse { .. }));
+        let refused_on_result_path =
+            result && matches!(self.decision, Some(Decision::Refuse { .. }));
         if refused_on_result_path && self.refusal_reason.is_none() {
             if let Some(Decision::Refuse { reason }) = &self.decision {
                 if !ctx.faults.on(Fault::RefusalWithoutReason) {
@@ -468,7 +473,13 @@ impl Request {
         let signature = if ctx.faults.on(Fault::UnsignedResult) {
             None
         } else {
-            reglament_signature::sign(&document, &ctx.provider_cert_pem, &ctx.provider_key_pem, true).ok()
+            reglament_signature::sign(
+                &document,
+                &ctx.provider_cert_pem,
+                &ctx.provider_key_pem,
+                true,
+            )
+            .ok()
         };
         self.result = Some(ResultDoc {
             kind,

@@ -73,7 +73,10 @@ impl Faults {
                 }
                 None => {
                     let known: Vec<_> = Fault::ALL.iter().map(|f| f.name()).collect();
-                    return Err(format!("unknown fault \"{n}\" (known: {})", known.join(", ")));
+                    return Err(format!(
+                        "unknown fault \"{n}\" (known: {})",
+                        known.join(", ")
+                    ));
                 }
             }
         }
@@ -99,6 +102,9 @@ mod tests {
         }
         assert!(Fault::ALL.len() >= 14);
         let err = Faults::parse(["slow-registration", "nope"]).unwrap_err();
-        assert!(err.contains("nope") && err.contains("crash-mid-flow"), "{err}");
+        assert!(
+            err.contains("nope") && err.contains("crash-mid-flow"),
+            "{err}"
+        );
     }
 }

@@ -142,7 +142,13 @@ impl Flow {
     pub fn needs_signature(&self) -> bool {
         self.steps.iter().any(|s| {
             s.when == When::Signature
-                || matches!(s.next, Next::Branch { check: Check::SignatureValid, .. })
+                || matches!(
+                    s.next,
+                    Next::Branch {
+                        check: Check::SignatureValid,
+                        ..
+                    }
+                )
         })
     }
 }
@@ -605,11 +611,26 @@ mod tests {
                     _ => vec![],
                 };
                 for t in targets {
-                    assert!(known.contains(&t), "{} {:?}: step {} -> {t}", f.service, f.channel, st.n);
+                    assert!(
+                        known.contains(&t),
+                        "{} {:?}: step {} -> {t}",
+                        f.service,
+                        f.channel,
+                        st.n
+                    );
                 }
             }
-            assert!(f.steps.iter().any(|s| s.next == Next::Result), "{}", f.service);
-            assert!(f.steps.iter().any(|s| s.registration), "{} {:?} names its registration step", f.service, f.channel);
+            assert!(
+                f.steps.iter().any(|s| s.next == Next::Result),
+                "{}",
+                f.service
+            );
+            assert!(
+                f.steps.iter().any(|s| s.registration),
+                "{} {:?} names its registration step",
+                f.service,
+                f.channel
+            );
         }
     }
 }

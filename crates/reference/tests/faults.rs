@@ -38,7 +38,14 @@ async fn signature_not_verified_accepts_a_revoked_certificate_unasked() {
     let env = start(&["signature-not-verified"]).await;
     let w = run(&env, &plan(&env, S000.0, S000.1, "revoked")).await;
     assert_eq!(w.last.unwrap().status, "completed");
-    assert!(env.mocks.pki.shared.journal.query(0, Some("ocsp.check"), None, 10).entries.is_empty());
+    assert!(env
+        .mocks
+        .pki
+        .shared
+        .journal
+        .query(0, Some("ocsp.check"), None, 10)
+        .entries
+        .is_empty());
 }
 
 #[tokio::test]
@@ -46,7 +53,14 @@ async fn revoked_certificate_accepted_never_asks_ocsp() {
     let env = start(&["revoked-certificate-accepted"]).await;
     let w = run(&env, &plan(&env, S000.0, S000.1, "revoked")).await;
     assert_eq!(w.last.unwrap().status, "completed");
-    assert!(env.mocks.pki.shared.journal.query(0, Some("ocsp.check"), None, 10).entries.is_empty());
+    assert!(env
+        .mocks
+        .pki
+        .shared
+        .journal
+        .query(0, Some("ocsp.check"), None, 10)
+        .entries
+        .is_empty());
     // An expired certificate is still refused: only revocation is skipped.
     let w = run(&env, &plan(&env, S000.0, S000.1, "expired")).await;
     assert_eq!(w.last.unwrap().status, "refused");
@@ -66,7 +80,14 @@ async fn registry_not_called_accepts_an_unknown_person_without_a_lookup() {
     p.applicant_iin = env.mocks.fixtures.person_for_case("not-found").unwrap();
     let w = run(&env, &p).await;
     assert_eq!(w.last.unwrap().status, "completed");
-    assert!(env.mocks.registry.shared.journal.query(0, Some("person.lookup"), None, 10).entries.is_empty());
+    assert!(env
+        .mocks
+        .registry
+        .shared
+        .journal
+        .query(0, Some("person.lookup"), None, 10)
+        .entries
+        .is_empty());
 }
 
 #[tokio::test]
@@ -122,8 +143,18 @@ async fn wrong_due_date_counts_calendar_days() {
     let bad = start(&["wrong-due-date"]).await;
     // 15 working days always span more calendar days than 15.
     let s = ("apostille-education-2021", "psc");
-    let a = run(&good, &plan(&good, s.0, s.1, "good")).await.last.unwrap().due_date.unwrap();
-    let b = run(&bad, &plan(&bad, s.0, s.1, "good")).await.last.unwrap().due_date.unwrap();
+    let a = run(&good, &plan(&good, s.0, s.1, "good"))
+        .await
+        .last
+        .unwrap()
+        .due_date
+        .unwrap();
+    let b = run(&bad, &plan(&bad, s.0, s.1, "good"))
+        .await
+        .last
+        .unwrap()
+        .due_date
+        .unwrap();
     assert!(b < a, "calendar-day due date {b} is earlier than {a}");
 }
 
@@ -135,7 +166,11 @@ async fn step_order_swapped_reports_steps_out_of_the_acts_order() {
     assert_ne!(got, vec![1, 3, 4, 6, 7, 9, 11]);
     let mut sorted = got.clone();
     sorted.sort();
-    assert_eq!(sorted, vec![1, 3, 4, 6, 7, 9, 11], "the same steps, another order");
+    assert_eq!(
+        sorted,
+        vec![1, 3, 4, 6, 7, 9, 11],
+        "the same steps, another order"
+    );
 }
 
 #[tokio::test]
@@ -177,6 +212,13 @@ async fn slow_registration_delays_the_registration_step_beyond_its_limit() {
     };
     // Row 7 (registration) comes at least 16 s after row 6: over 10–15 сек.
     assert!((at(7) - at(6)).num_seconds() >= 16);
-    let signature_call = w.calls.iter().find(|c| c.operation == "operator-action").unwrap();
-    assert!(signature_call.elapsed.as_secs() >= 16, "measured by the harness too");
+    let signature_call = w
+        .calls
+        .iter()
+        .find(|c| c.operation == "operator-action")
+        .unwrap();
+    assert!(
+        signature_call.elapsed.as_secs() >= 16,
+        "measured by the harness too"
+    );
 }

@@ -57,7 +57,10 @@ pub fn render(run: &RunResults) -> String {
                     s
                 }
             };
-            let mut case = TestCase::new(format!("{} › step {} ({})", sc.name, st.step, st.limit_raw), status);
+            let mut case = TestCase::new(
+                format!("{} › step {} ({})", sc.name, st.step, st.limit_raw),
+                status,
+            );
             case.set_classname(suite_name.clone());
             if let Some(d) = st.observed.as_ref().and_then(|o| o.duration_s) {
                 case.set_time(Duration::from_secs_f64(d.max(0.0)));

@@ -35,7 +35,10 @@ impl Files {
         let json = serde_json::to_vec_pretty(run).map_err(io::Error::other)?;
         write_atomic(&self.dir.join("results.json"), &json)?;
         write_atomic(&self.dir.join("junit.xml"), junit::render(run).as_bytes())?;
-        write_atomic(&self.dir.join("summary.md"), markdown::render(run).as_bytes())
+        write_atomic(
+            &self.dir.join("summary.md"),
+            markdown::render(run).as_bytes(),
+        )
     }
 }
 
@@ -87,7 +90,11 @@ impl Reporter for Console {
             s.worst_budget_use
                 .map(|u| format!("; worst budget use {:.0} %", u * 100.0))
                 .unwrap_or_default(),
-            if run.interrupted { " — INTERRUPTED" } else { "" }
+            if run.interrupted {
+                " — INTERRUPTED"
+            } else {
+                ""
+            }
         );
         Ok(())
     }

@@ -16,7 +16,12 @@ pub fn table(run: &RunResults) -> String {
             .collect();
         let steps_failed: usize = scs
             .iter()
-            .map(|s| s.steps.iter().filter(|v| v.verdict == Verdict::Fail).count())
+            .map(|s| {
+                s.steps
+                    .iter()
+                    .filter(|v| v.verdict == Verdict::Fail)
+                    .count()
+            })
             .sum();
         let worst = scs
             .iter()
@@ -31,7 +36,9 @@ pub fn table(run: &RunResults) -> String {
             row.scenarios_passed,
             row.scenarios_run - row.scenarios_passed,
             steps_failed,
-            worst.map(|u| format!("{:.0} %", u * 100.0)).unwrap_or_else(|| "–".into()),
+            worst
+                .map(|u| format!("{:.0} %", u * 100.0))
+                .unwrap_or_else(|| "–".into()),
             row.conclusion
         );
     }
@@ -47,7 +54,11 @@ pub fn render(run: &RunResults) -> String {
     } else {
         "❌ does not conform"
     };
-    let _ = writeln!(out, "## reglament conformance run `{}`: {verdict}\n", run.run_id);
+    let _ = writeln!(
+        out,
+        "## reglament conformance run `{}`: {verdict}\n",
+        run.run_id
+    );
     let _ = writeln!(
         out,
         "Target: {} `{}`{} · model `{}`\n",
@@ -69,7 +80,11 @@ pub fn render(run: &RunResults) -> String {
     if !failed.is_empty() {
         let _ = writeln!(out, "\n### Failures\n");
         for s in failed {
-            let _ = writeln!(out, "- **{}/{} — {}** (`{}`)", s.service, s.channel, s.name, s.source);
+            let _ = writeln!(
+                out,
+                "- **{}/{} — {}** (`{}`)",
+                s.service, s.channel, s.name, s.source
+            );
             for f in s.failures() {
                 let _ = writeln!(out, "  - {}", f.replace('\n', " "));
             }

@@ -203,7 +203,10 @@ impl RunResults {
                 .filter(|sc| sc.service == row.service && sc.channel == row.channel)
                 .collect();
             row.scenarios_run = ran.len();
-            row.scenarios_passed = ran.iter().filter(|sc| sc.status == ScenarioStatus::Passed).count();
+            row.scenarios_passed = ran
+                .iter()
+                .filter(|sc| sc.status == ScenarioStatus::Passed)
+                .count();
             row.conclusion = match (row.claimed, ran.len(), row.scenarios_passed) {
                 (false, 0, _) => "not claimed",
                 (_, 0, _) => "not run",
@@ -215,6 +218,9 @@ impl RunResults {
     }
 
     pub fn passed(&self) -> bool {
-        !self.interrupted && self.summary.failed == 0 && self.summary.errors == 0 && self.summary.scenarios > 0
+        !self.interrupted
+            && self.summary.failed == 0
+            && self.summary.errors == 0
+            && self.summary.scenarios > 0
     }
 }

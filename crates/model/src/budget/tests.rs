@@ -177,8 +177,14 @@ fn json_shape_matches_the_model_contract() {
 /// silently read as 0–5 calendar days before the words were rejoined.
 #[test]
 fn regression_words_hyphenated_at_a_line_break_are_rejoined() {
-    assert_eq!(parse_limit("5 жұ- мыс күн ішінде"), parse_limit("5 жұмыс күн ішінде"));
-    assert_eq!(parse_limit("5 жұ- мыс күн ішін- де"), parse_limit("5 жұмыс күн ішінде"));
+    assert_eq!(
+        parse_limit("5 жұ- мыс күн ішінде"),
+        parse_limit("5 жұмыс күн ішінде")
+    );
+    assert_eq!(
+        parse_limit("5 жұ- мыс күн ішін- де"),
+        parse_limit("5 жұмыс күн ішінде")
+    );
     assert!(matches!(
         parse_limit("5 жұ- мыс күн ішінде"),
         Some(Budget::WorkingDays { days: 5, .. })

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use reglament_driver::walk::{walk, Decision, Plan, PaymentIntent, Walk};
+use reglament_driver::walk::{walk, Decision, PaymentIntent, Plan, Walk};
 use reglament_driver::ContractTarget;
 use reglament_mocks::{Mocks, MocksConfig};
 use reglament_reference::{Backends, Config, Faults, Reference};
@@ -50,7 +50,11 @@ pub fn plan(env: &Env, service: &str, channel: &str, cert: &str) -> Plan {
     let portal = channel == "portal";
     let sample = env.mocks.authority.sample(cert).unwrap();
     let operator = env.mocks.authority.sample("operator").unwrap();
-    let signer = if portal { sample.clone() } else { operator.clone() };
+    let signer = if portal {
+        sample.clone()
+    } else {
+        operator.clone()
+    };
     let (cert_pem, key_pem) = (signer.cert_pem.into_bytes(), signer.key_pem.into_bytes());
     let attachments = reglament_reference::flows::FLOWS
         .iter()
