@@ -241,8 +241,17 @@ fn the_model_holds_all_nine_services_and_twenty_tables_of_the_seeds() {
     for s in v["services"].as_array().unwrap() {
         for ch in s["channels"].as_array().unwrap() {
             for t in ch["tables"].as_array().unwrap() {
-                assert!(t["steps"].as_array().unwrap().len() >= 5, "{} {}", s["id"], ch["channel"]);
-                tables.push(format!("{}/{}", s["id"].as_str().unwrap(), ch["channel"].as_str().unwrap()));
+                assert!(
+                    t["steps"].as_array().unwrap().len() >= 5,
+                    "{} {}",
+                    s["id"],
+                    ch["channel"]
+                );
+                tables.push(format!(
+                    "{}/{}",
+                    s["id"].as_str().unwrap(),
+                    ch["channel"].as_str().unwrap()
+                ));
             }
         }
     }

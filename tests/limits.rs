@@ -21,7 +21,11 @@ fn spellings() -> BTreeMap<String, String> {
             for table in &doc.tables {
                 for step in &table.steps {
                     raw.push(step.limit_raw.clone());
-                    for e in step.errata.iter().filter(|e| e.field == ErratumField::Limit) {
+                    for e in step
+                        .errata
+                        .iter()
+                        .filter(|e| e.field == ErratumField::Limit)
+                    {
                         raw.push(e.read_as.clone());
                     }
                 }
@@ -61,7 +65,9 @@ fn every_limit_spelling_of_the_acts_parses_as_reviewed() {
     for (s, b) in &now {
         match want.get(s.as_str()) {
             None => problems.push(format!("new spelling, not reviewed: \"{s}\" => {b}")),
-            Some(w) if w != b => problems.push(format!("\"{s}\" now parses as {b}, reviewed as {w}")),
+            Some(w) if w != b => {
+                problems.push(format!("\"{s}\" now parses as {b}, reviewed as {w}"))
+            }
             _ => {}
         }
     }
