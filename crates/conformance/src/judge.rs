@@ -526,3 +526,7 @@ fn deadline_rules(doc: &ChannelDoc) -> DeadlineRules {
         after_hours_next_working_day: doc.terms.iter().any(|t| t.term == "after-hours"),
     }
 }
+
+#[cfg(test)]
+#[path = "judge_tests.rs"]
+mod tests;
