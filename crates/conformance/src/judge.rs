@@ -33,6 +33,34 @@ pub struct Evidence<'a> {
     pub duration_ms: u64,
 }
 
+/// One step as the target (or the harness) saw it done.
+struct Seen {
+    step: u32,
+    at: Option<DateTime<FixedOffset>>,
+    outcome: String,
+    /// Seconds since the previous step.
+    duration: Option<f64>,
+    by: &'static str,
+}
+
+impl Seen {
+    fn new(
+        step: u32,
+        at: Option<DateTime<FixedOffset>>,
+        outcome: &str,
+        duration: Option<f64>,
+        by: &'static str,
+    ) -> Seen {
+        Seen {
+            step,
+            at,
+            outcome: outcome.to_string(),
+            duration,
+            by,
+        }
+    }
+}
+
 fn check(check: &str, verdict: Verdict, detail: impl Into<String>) -> CheckVerdict {
     CheckVerdict {
         check: check.into(),
@@ -84,18 +112,18 @@ pub fn judge(
     };
 
     // What the target did, step by step: (step, when, outcome, duration, measured by).
-    let mut observed: Vec<(
-        u32,
-        Option<DateTime<FixedOffset>>,
-        String,
-        Option<f64>,
-        &'static str,
-    )> = Vec::new();
+    let mut observed: Vec<Seen> = Vec::new();
     if w.auth_refused.is_some() {
         if let (Some(entry), Some(refusal)) = (table.entry(), auth_refusal(table)) {
             let d = elapsed("authenticate");
-            observed.push((entry.n, None, "done".into(), d, "harness (monotonic)"));
-            observed.push((refusal, None, "refused".into(), d, "harness (monotonic)"));
+            observed.push(Seen::new(entry.n, None, "done", d, "harness (monotonic)"));
+            observed.push(Seen::new(
+                refusal,
+                None,
+                "refused",
+                d,
+                "harness (monotonic)",
+            ));
         }
     } else if let Some(v) = view {
         let mut prev: Option<DateTime<FixedOffset>> = None;
@@ -138,7 +166,7 @@ pub fn judge(
                     ));
                 }
             }
-            observed.push((e.step, at, e.outcome.clone(), duration, by));
+            observed.push(Seen::new(e.step, at, &e.outcome, duration, by));
             if at.is_some() {
                 prev = at;
             }
@@ -147,7 +175,7 @@ pub fn judge(
     // A resilience scenario: the target's own "failed" events say where it
     // stopped; they are not steps of the act.
     if ev.intent.not_completed {
-        observed.retain(|o| o.2 != "failed");
+        observed.retain(|o| o.outcome != "failed");
         let completed = view.is_some_and(|v| {
             v.status == "completed" || (v.is_final && v.status != "failed" && w.result.is_some())
         });
@@ -165,7 +193,7 @@ pub fn judge(
             ));
         }
     }
-    let observed_path: Vec<u32> = observed.iter().map(|o| o.0).collect();
+    let observed_path: Vec<u32> = observed.iter().map(|o| o.step).collect();
 
     // The path.
     if expected == observed_path {
@@ -186,7 +214,7 @@ pub fn judge(
         let row = table.step(n);
         let found = observed[cursor..]
             .iter()
-            .position(|o| o.0 == n)
+            .position(|o| o.step == n)
             .map(|i| cursor + i);
         let mut v = StepVerdict {
             step: n,
@@ -208,25 +236,26 @@ pub fn judge(
             continue;
         };
         cursor = i + 1;
-        let (_, at, outcome, duration, by) = &observed[i];
+        let seen = &observed[i];
+        let at = seen.at;
         v.observed = Some(Observed {
             at: at.map(|a| a.to_rfc3339()).unwrap_or_default(),
-            outcome: outcome.clone(),
-            duration_s: *duration,
-            measured_by: by.to_string(),
+            outcome: seen.outcome.clone(),
+            duration_s: seen.duration,
+            measured_by: seen.by.to_string(),
         });
         let (verdict, reason, used) = judge_budget(
             row.and_then(|r| r.budget.as_ref()),
-            *duration,
+            seen.duration,
             prev_at,
-            *at,
+            at,
             cal,
         );
         v.verdict = verdict;
         v.reason = reason;
         v.budget_use = used;
         if at.is_some() {
-            prev_at = *at;
+            prev_at = at;
         }
         steps.push(v);
     }
@@ -371,7 +400,7 @@ pub fn judge(
             Err(d) => check("result-signed", Verdict::Fail, d),
         });
     }
-    if let (Some(v), Some(first_at)) = (view, observed.first().and_then(|o| o.1)) {
+    if let (Some(v), Some(first_at)) = (view, observed.first().and_then(|o| o.at)) {
         if let (Some(due), Some(days)) = (&v.due_date, service_term_days(doc)) {
             let rules = deadline_rules(doc);
             match cal.deadline(&first_at, Period::WorkingDays(days), &rules) {

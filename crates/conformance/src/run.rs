@@ -106,7 +106,9 @@ pub async fn run<T: Target>(
     mut stop: watch::Receiver<bool>,
 ) -> Result<RunResults, RunError> {
     let caps = target.capabilities().await.map_err(|e| match e {
-        DriverError::Unreachable(m) => RunError::Unreachable(format!("the target is unreachable: {m}")),
+        DriverError::Unreachable(m) => {
+            RunError::Unreachable(format!("the target is unreachable: {m}"))
+        }
         other => RunError::Unreachable(format!("the target does not answer the contract: {other}")),
     })?;
     let cal = Calendar::builtin();

@@ -63,18 +63,28 @@ fn problem(status: StatusCode, error: impl Into<String>) -> Response {
     (status, Json(json!({"error": error.into()}))).into_response()
 }
 
-fn session(app: &App, headers: &HeaderMap) -> Result<Session, Response> {
+fn session(app: &App, headers: &HeaderMap) -> Result<Session, Box<Response>> {
     let token = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
-        .ok_or_else(|| problem(StatusCode::UNAUTHORIZED, "no session: POST /sessions first"))?;
+        .ok_or_else(|| {
+            Box::new(problem(
+                StatusCode::UNAUTHORIZED,
+                "no session: POST /sessions first",
+            ))
+        })?;
     app.sessions
         .read()
         .expect("lock")
         .get(token)
         .cloned()
-        .ok_or_else(|| problem(StatusCode::UNAUTHORIZED, "unknown or expired session"))
+        .ok_or_else(|| {
+            Box::new(problem(
+                StatusCode::UNAUTHORIZED,
+                "unknown or expired session",
+            ))
+        })
 }
 
 fn iin_ok(iin: &str) -> bool {
@@ -175,7 +185,7 @@ async fn submit(
 ) -> Response {
     let s = match session(&app, &headers) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let Some(channel) = Channel::parse(&b.channel) else {
         return problem(
@@ -292,7 +302,7 @@ fn view(req: &Request, app: &App) -> Value {
 
 async fn read(State(app): State<Arc<App>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
     if let Err(r) = session(&app, &headers) {
-        return r;
+        return *r;
     }
     let Some(r) = app.request(&id) else {
         return problem(StatusCode::NOT_FOUND, "no such request");
@@ -316,7 +326,7 @@ async fn attach_signature(
     Json(b): Json<SignatureBody>,
 ) -> Response {
     if let Err(r) = session(&app, &headers) {
-        return r;
+        return *r;
     }
     if app.ctx.faults.on(Fault::CrashMidFlow) {
         return problem(
@@ -368,7 +378,7 @@ async fn act(
 ) -> Response {
     let s = match session(&app, &headers) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     if s.role != Role::Operator {
         return problem(
@@ -423,7 +433,7 @@ async fn result(
     Path(id): Path<String>,
 ) -> Response {
     if let Err(r) = session(&app, &headers) {
-        return r;
+        return *r;
     }
     let Some(r) = app.request(&id) else {
         return problem(StatusCode::NOT_FOUND, "no such request");
