@@ -48,8 +48,15 @@ fn the_embedded_default_conforms_and_every_report_is_written() {
 fn a_fault_fails_the_run_with_the_verdict_that_names_it() {
     let dir = tempfile::tempdir().unwrap();
     let o = reglament(&[
-        "run", "--fault", "unsigned-result", "--service", "apostille-education-2012", "--tags", "main",
-        "--out", dir.path().to_str().unwrap(),
+        "run",
+        "--fault",
+        "unsigned-result",
+        "--service",
+        "apostille-education-2012",
+        "--tags",
+        "main",
+        "--out",
+        dir.path().to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1));
     let r = results(dir.path());
@@ -70,7 +77,12 @@ fn a_fault_fails_the_run_with_the_verdict_that_names_it() {
 #[test]
 fn every_fault_of_the_catalogue_is_caught() {
     let o = reglament(&["faults", "--json"]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["share_percent"], 100.0);
     assert!(v["total"].as_u64().unwrap() >= 14);
@@ -82,7 +94,13 @@ fn every_fault_of_the_catalogue_is_caught() {
 #[test]
 fn an_unreachable_target_exits_3_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let o = reglament(&["run", "--target", "http://127.0.0.1:9/reglament/v1", "--out", dir.path().to_str().unwrap()]);
+    let o = reglament(&[
+        "run",
+        "--target",
+        "http://127.0.0.1:9/reglament/v1",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&o.stderr).contains("unreachable"));
 }
@@ -105,7 +123,14 @@ fn an_interrupted_run_keeps_valid_reports_that_say_so() {
     // Every scenario through a registration step takes 16 s with this fault:
     // the run is surely still going when it is stopped.
     let mut child = Command::new(env!("CARGO_BIN_EXE_reglament"))
-        .args(["run", "--fault", "slow-registration", "--service", "apostille-education-2012", "--out"])
+        .args([
+            "run",
+            "--fault",
+            "slow-registration",
+            "--service",
+            "apostille-education-2012",
+            "--out",
+        ])
         .arg(dir.path())
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdout(Stdio::null())
@@ -118,7 +143,10 @@ fn an_interrupted_run_keeps_valid_reports_that_say_so() {
         assert!(std::time::Instant::now() < deadline, "no results written");
         std::thread::sleep(Duration::from_millis(100));
     }
-    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
     assert!(killed.success());
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(1), "an interrupted run is not a pass");
@@ -128,4 +156,19 @@ fn an_interrupted_run_keeps_valid_reports_that_say_so() {
     assert!(!r["scenarios"].as_array().unwrap().is_empty());
     let junit = std::fs::read_to_string(dir.path().join("junit.xml")).unwrap();
     assert!(junit.contains("INTERRUPTED"));
+}
+
+#[test]
+fn a_malformed_adapter_file_exits_2_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[target]\nbase_url = \"http://127.0.0.1:9\"\n[operations.nope]\n",
+    )
+    .unwrap();
+    let o = reglament(&["run", "--adapter", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.toml:3:"), "{err}");
 }

@@ -5,6 +5,7 @@
 use super::FeaturePaths;
 use crate::exit::Code;
 use reglament_conformance::run::{self, Options, RunError};
+use reglament_driver::adapter::AdapterTarget;
 use reglament_driver::ContractTarget;
 use reglament_mocks::{Mocks, MocksConfig};
 use reglament_reference::Faults;
@@ -20,8 +21,12 @@ pub struct RunArgs {
     /// http://host:8080/reglament/v1). Without it, the embedded reference runs.
     #[arg(long, value_name = "URL")]
     target: Option<String>,
+    /// Drive an implementation with its own API through an adapter file
+    /// (docs/adapter.md) instead of the Driver contract.
+    #[arg(long, value_name = "FILE", conflicts_with = "target")]
+    adapter: Option<PathBuf>,
     /// Run the embedded reference with this fault switched on (several allowed).
-    #[arg(long = "fault", value_name = "NAME", conflicts_with = "target")]
+    #[arg(long = "fault", value_name = "NAME", conflicts_with_all = ["target", "adapter"])]
     faults: Vec<String>,
     /// Only these services (ids; several allowed).
     #[arg(long = "service", value_name = "ID")]
@@ -62,6 +67,17 @@ pub fn run(args: RunArgs) -> Code {
             return Code::Usage;
         }
     }
+    // The adapter file is read and checked before anything starts.
+    let adapter = match &args.adapter {
+        None => None,
+        Some(path) => match AdapterTarget::load(path) {
+            Ok(a) => Some(a),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Code::Usage;
+            }
+        },
+    };
     let faults = match Faults::parse(args.faults.iter().map(String::as_str)) {
         Ok(f) => f,
         Err(e) => {
@@ -100,9 +116,10 @@ pub fn run(args: RunArgs) -> Code {
                 return Code::Unreachable;
             }
         };
-        let (reference, url, kind) = match &args.target {
-            Some(url) => (None, url.clone(), "url"),
-            None => {
+        let (reference, url, kind) = match (&args.target, &adapter) {
+            (Some(url), _) => (None, url.clone(), "url"),
+            (None, Some(a)) => (None, a.base_url().to_string(), "adapter"),
+            (None, None) => {
                 let ref_args = super::reference::embedded_args(&args.password);
                 match super::reference::start_reference(&mocks, faults.clone(), &ref_args).await {
                     Ok(r) => {
@@ -117,14 +134,21 @@ pub fn run(args: RunArgs) -> Code {
             }
         };
         eprintln!("reglament run {run_id}: target {url}; reports in {}", out.display());
-        let target = ContractTarget::new(&url, Duration::from_secs(30));
+        let contract = ContractTarget::new(&url, Duration::from_secs(30));
         let (tx, rx) = tokio::sync::watch::channel(false);
         tokio::spawn(async move {
             super::mocks::shutdown_signal().await;
             eprintln!("interrupted: finishing the reports with what was judged");
             let _ = tx.send(true);
         });
-        let mut reporters: Vec<Box<dyn Reporter>> = vec![Box::new(Console), Box::new(Files { dir: out.clone() })];
+        let mut reporters: Vec<Box<dyn Reporter>> = vec![
+            Box::new(Console),
+            Box::new(Files { dir: out.clone() }),
+            Box::new(reglament_report::Html {
+                dir: out.clone(),
+                graphs: table_graphs(&loaded.model),
+            }),
+        ];
         let opts = Options {
             run_id,
             selection: Selection {
@@ -143,7 +167,10 @@ pub fn run(args: RunArgs) -> Code {
             give_up_after: Duration::from_secs(args.give_up_after),
             fail_fast: args.fail_fast,
         };
-        let outcome = run::run(opts, &loaded.model, &target, &mocks, &mut reporters, rx).await;
+        let outcome = match &adapter {
+            Some(a) => run::run(opts, &loaded.model, a, &mocks, &mut reporters, rx).await,
+            None => run::run(opts, &loaded.model, &contract, &mocks, &mut reporters, rx).await,
+        };
         if let Some(r) = reference {
             r.stop().await;
         }
@@ -162,4 +189,34 @@ pub fn run(args: RunArgs) -> Code {
             Ok(_) => Code::Failure,
         }
     })
+}
+
+/// The step graph of every service's channel (its first table), for `report.html`.
+fn table_graphs(model: &reglament_model::Model) -> Vec<reglament_report::TableGraph> {
+    model
+        .documents()
+        .filter_map(|(service, doc)| {
+            let table = doc.tables.first()?;
+            Some(reglament_report::TableGraph {
+                service: service.id.clone(),
+                channel: doc.channel.as_str().to_string(),
+                steps: table
+                    .steps
+                    .iter()
+                    .map(|s| reglament_report::GraphStep {
+                        n: s.n,
+                        actor: s.actor.clone(),
+                        next: s.next.iter().map(|t| t.to).collect(),
+                        outcome: s.outcome.map(|o| {
+                            match o {
+                                reglament_model::Outcome::Refusal => "refusal",
+                                reglament_model::Outcome::Result => "result",
+                            }
+                            .to_string()
+                        }),
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
 }

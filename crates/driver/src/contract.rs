@@ -32,7 +32,9 @@ impl ContractTarget {
     ) -> Result<(u16, Vec<u8>), DriverError> {
         let resp = req.send().await.map_err(|e| {
             if e.is_connect() || e.is_timeout() {
-                let cause = std::error::Error::source(&e).map(|c| format!(" ({c})")).unwrap_or_default();
+                let cause = std::error::Error::source(&e)
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_default();
                 DriverError::Unreachable(format!("{operation}: {e}{cause}"))
             } else {
                 DriverError::Contract {

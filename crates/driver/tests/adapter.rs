@@ -3,9 +3,9 @@
 //! examples/adapters/egov-like.toml — and adapter files that are wrong.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{any, get, post, put};
 use axum::{Json, Router};
 use base64::Engine as _;
 use chrono::{DateTime, Duration as Minutes, FixedOffset};
@@ -97,6 +97,7 @@ fn err(status: StatusCode, code: &str) -> Response {
 }
 
 /// Every call carries `X-Client: reglament`; application calls a session.
+#[allow(clippy::result_large_err)] // a test server's early return
 fn session(q: &Qyzmet, h: &HeaderMap) -> Result<(String, String), Response> {
     if h.get("x-client").and_then(|v| v.to_str().ok()) != Some("reglament") {
         return Err(err(StatusCode::BAD_REQUEST, "NO_CLIENT"));
@@ -307,6 +308,15 @@ async fn catalog() -> Json<Value> {
     ]}))
 }
 
+/// Says what it was sent.
+async fn echo(method: Method, uri: Uri, h: HeaderMap, body: String) -> Json<Value> {
+    let header = |n: &str| h.get(n).and_then(|v| v.to_str().ok()).map(String::from);
+    Json(json!({
+        "method": method.as_str(), "uri": uri.to_string(), "body": body,
+        "headers": {"x-api-key": header("x-api-key"), "content-type": header("content-type")},
+    }))
+}
+
 /// Starts Qyzmet on loopback; its base URL and state.
 async fn qyzmet() -> (String, Shared) {
     let state = Shared::default();
@@ -320,6 +330,8 @@ async fn qyzmet() -> (String, Shared) {
         .route("/api/applications/{no}/certificate", get(certificate))
         .route("/api/test/time", put(set_time))
         .route("/api/catalog", get(catalog))
+        .route("/api/echo", any(echo))
+        .route("/api/echo/{*rest}", any(echo))
         .with_state(state.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -637,6 +649,163 @@ async fn an_unreachable_system_is_unreachable() {
     ));
 }
 
+/// Every operation against Qyzmet's echo: forms, queries, environment
+/// variables, whole objects as bodies, encoded paths.
+const ECHO: &str = r#"
+[target]
+base_url = "http://127.0.0.1:1"
+headers = { "X-Api-Key" = "{{env.REGLAMENT_ADAPTER_TEST_KEY}}" }
+
+[operations.capabilities]
+static = { contract_version = "1", services = [] }
+
+[operations.authenticate]
+path = "/api/echo"
+form = { user = "{{credentials.iin}}", pass = "{{credentials.password}}", role = "{{credentials.role | upper}}" }
+extract = { token = "$.body", iin = "$.headers.x-api-key" }
+
+[operations.submit]
+path = "/api/echo"
+body = "{{input}}"
+extract = { request_id = "$.method", status = "$.body", signing_payload = "$.headers.content-type | base64" }
+
+[operations.attach_signature]
+path = "/api/echo/{{request_id}}/sign"
+body = { cms = "{{cms_base64}}", size = "{{cms_base64 | json}}" }
+extract = { status = "$.body" }
+
+[operations.read]
+path = "/api/echo/{{request_id}}"
+query = { no = "{{request_id}}", lang = "kk" }
+extract = { status = "$.uri", final = "true" }
+
+[operations.act]
+method = "PATCH"
+path = "/api/echo"
+body = "{{action}}"
+extract = { status = "$.body", awaiting = "$.method | lower" }
+
+[operations.result]
+path = "/api/echo"
+extract = { kind = "result", document_base64 = "{{$.method | base64}}" }
+"#;
+
+#[tokio::test]
+async fn forms_queries_and_whole_objects() {
+    std::env::set_var("REGLAMENT_ADAPTER_TEST_KEY", "k-123");
+    let (url, _state) = qyzmet().await;
+    let file = AdapterFile::parse(ECHO, "echo.toml").unwrap();
+    let target = AdapterTarget::new(file).with_base_url(&url);
+
+    let session = target.authenticate(&applicant()).await.unwrap().unwrap();
+    assert_eq!(
+        session.token,
+        format!("user={APPLICANT}&pass={PASSWORD}&role=APPLICANT")
+    );
+    assert_eq!(session.iin, "k-123");
+
+    let new = NewRequest {
+        service: "apostille-education-2012".into(),
+        channel: "portal".into(),
+        applicant_iin: APPLICANT.into(),
+        entity_bin: None,
+        form: json!({"surname": "Әбілқасымова", "copies": 2}),
+        attachments: vec![],
+    };
+    let submitted = target.submit("t", &new).await.unwrap().unwrap();
+    assert_eq!(submitted.request_id, "POST");
+    let sent: Value = serde_json::from_str(&submitted.status).unwrap();
+    assert_eq!(sent, serde_json::to_value(&new).unwrap());
+    assert_eq!(
+        B64.decode(submitted.signing_payload.unwrap()).unwrap(),
+        b"application/json"
+    );
+
+    let view = target
+        .attach_signature("t", "A-1", b"\x30\x80")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(view.request_id, "A-1");
+    let sent: Value = serde_json::from_str(&view.status).unwrap();
+    assert_eq!(sent, json!({"cms": "MIA=", "size": "\"MIA=\""}));
+
+    let view = target.read("t", "A/1 ü").await.unwrap();
+    assert_eq!(
+        view.status,
+        "/api/echo/A%2F1%20%C3%BC?no=A%2F1+%C3%BC&lang=kk"
+    );
+    assert!(view.is_final);
+
+    let hearing = Action {
+        action: "hearing".into(),
+        decision: None,
+        reason: None,
+        attended: Some(true),
+    };
+    let view = target.act("t", "A-1", &hearing).await.unwrap();
+    let sent: Value = serde_json::from_str(&view.status).unwrap();
+    assert_eq!(sent, json!({"action": "hearing", "attended": true}));
+    assert_eq!(view.awaiting.as_deref(), Some("patch"));
+
+    let doc = target.result("t", "A-1").await.unwrap();
+    assert_eq!(
+        (doc.kind.as_str(), doc.document_base64.as_str()),
+        ("result", "R0VU")
+    );
+    assert!(!target.capabilities().await.unwrap().clock_control);
+}
+
+#[tokio::test]
+async fn answers_the_rules_cannot_read_are_contract_errors() {
+    let (url, _state) = qyzmet().await;
+    let text = example().replacen("step = \"$.stage\"", "step = \"$.ts\"", 1);
+    let file = AdapterFile::parse(&text, "odd.toml").unwrap();
+    let target = AdapterTarget::new(file).with_base_url(&url);
+    let session = target.authenticate(&applicant()).await.unwrap().unwrap();
+    let new = NewRequest {
+        service: "apostille-education-2012".into(),
+        channel: "portal".into(),
+        applicant_iin: APPLICANT.into(),
+        entity_bin: None,
+        form: json!({}),
+        attachments: vec![],
+    };
+    let complete = NewRequest {
+        attachments: vec![Attachment {
+            name: "diploma.pdf".into(),
+            media_type: "application/pdf".into(),
+            content_base64: "JVBERi0=".into(),
+        }],
+        ..new
+    };
+    let id = target
+        .submit(&session.token, &complete)
+        .await
+        .unwrap()
+        .unwrap()
+        .request_id;
+    match target.read(&session.token, &id).await {
+        Err(DriverError::Contract { operation, detail }) => {
+            assert_eq!(operation, "readRequest");
+            assert!(
+                detail.contains("adapter odd.toml [operations.read]"),
+                "{detail}"
+            );
+            assert!(
+                detail.contains("events[0].step (`$.ts`): expected an integer"),
+                "{detail}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // A path with a hole is refused before anything is sent.
+    match target.read(&session.token, "").await {
+        Err(DriverError::Contract { detail, .. }) => assert!(detail.contains("path"), "{detail}"),
+        other => panic!("{other:?}"),
+    }
+}
+
 // --------------------------------------------------------- wrong files --
 
 fn line_of(text: &str, needle: &str) -> usize {
@@ -718,11 +887,18 @@ fn malformed_files_say_where() {
     let e = broken("timeout_s = 30", "timeout_s = \"soon\"");
     assert!(e.message.contains("target.timeout_s"), "{e}");
 
-    let e = broken("token = \"$.access_token\"", "# token = \"$.access_token\"");
+    // A missing rule is reported at its table.
+    let text = example().replacen("token = \"$.access_token\"", "# token", 1);
+    let e = AdapterFile::parse(&text, "broken.toml").unwrap_err();
     assert_eq!(
         e.line,
-        Some(line_of(&example(), "[operations.authenticate.extract]")),
-        "at the table: {e}"
+        Some(line_of(&text, "[operations.authenticate.extract]")),
+        "{e}"
+    );
+    assert!(
+        e.message
+            .contains("no rule for the required field(s) token"),
+        "{e}"
     );
 }
 

@@ -146,13 +146,18 @@ impl Mapping {
         let field_names = || schema.iter().map(|f| f.name).collect::<Vec<_>>().join(", ");
         for e in entries {
             if Some(e.key.as_str()) == root_key {
-                let SValue::Str(path) = &e.value.value else {
-                    return Err(At::new(
-                        &e.value.span,
-                        format!("{name}.{}: expected a JSON path", e.key),
-                    ));
+                let here = format!("{name}.{}", e.key);
+                let path = match &e.value.value {
+                    SValue::Str(p) if p.trim_start().starts_with('$') => p,
+                    _ => {
+                        return Err(At::new(
+                            &e.value.span,
+                            format!("{here}: expected a JSON path (\"$.items[*]\")"),
+                        ))
+                    }
                 };
-                let t = Template::expression(path, scope).map_err(|m| At::new(&e.value.span, m))?;
+                let t = Template::expression(path, scope)
+                    .map_err(|m| At::new(&e.value.span, format!("{here}: {m}")))?;
                 root = Some(t);
                 continue;
             }

@@ -11,7 +11,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// A loaded and checked adapter file.
-#[derive(Debug)]
 pub struct AdapterFile {
     pub(crate) origin: String,
     pub(crate) base_url: String,
@@ -20,6 +19,19 @@ pub struct AdapterFile {
     /// only with the operations that have one).
     pub(crate) headers: Vec<(HeaderName, Template)>,
     pub(crate) ops: Vec<Op>,
+}
+
+/// Shows where the file is and what it maps, not its templates: those may
+/// hold values of environment variables (API keys).
+impl std::fmt::Debug for AdapterFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AdapterFile")
+            .field("origin", &self.origin)
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("operations", &self.operations())
+            .finish()
+    }
 }
 
 /// Where `datetime` puts times written without an offset: Kazakhstan's
@@ -68,7 +80,7 @@ impl AdapterFile {
     fn compile(text: &str, origin: &str) -> Result<AdapterFile, At> {
         let top = svalue::parse(text).map_err(|e| At {
             span: e.span(),
-            message: e.message().trim_end().to_string(),
+            message: format!("not TOML: {}", e.message().trim().replace('\n', "; ")),
         })?;
         let mut target = None;
         let mut maps = None;
@@ -181,7 +193,20 @@ impl AdapterFile {
 
         let operations = operations.ok_or_else(|| At::file("no [operations.<name>] tables"))?;
         let mut ops = Vec::new();
-        for e in table(&operations.value, "operations")? {
+        // Operations that borrow another's rules (`extract = "read"`) last,
+        // so a mistake in the rules is reported where they are written.
+        let all = table(&operations.value, "operations")?;
+        let borrows = |e: &&Entry| match &e.value.value {
+            SValue::Table(keys) => keys
+                .iter()
+                .any(|k| k.key.starts_with("extract") && matches!(k.value.value, SValue::Str(_))),
+            _ => false,
+        };
+        let ordered = all
+            .iter()
+            .filter(|e| !borrows(e))
+            .chain(all.iter().filter(borrows));
+        for e in ordered {
             let Some(kind) = OpKind::ALL.iter().copied().find(|k| k.table() == e.key) else {
                 let names: Vec<&str> = OpKind::ALL.iter().map(|k| k.table()).collect();
                 return Err(At::new(

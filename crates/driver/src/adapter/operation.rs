@@ -462,25 +462,26 @@ impl Op {
             }
             (None, None) => None,
         };
-        let method =
-            match get("method") {
-                Some(m) => {
-                    let text = string(&m.value, &format!("{name}.method"))?.to_ascii_uppercase();
-                    match text.as_str() {
-                        "GET" | "POST" | "PUT" | "PATCH" | "DELETE" => {
-                            reqwest::Method::from_bytes(text.as_bytes()).expect("a method")
-                        }
-                        _ => return Err(At::new(
+        let method = match get("method") {
+            Some(m) => {
+                let text = string(&m.value, &format!("{name}.method"))?.to_ascii_uppercase();
+                match text.as_str() {
+                    "GET" | "POST" | "PUT" | "PATCH" | "DELETE" => {
+                        reqwest::Method::from_bytes(text.as_bytes()).expect("a method")
+                    }
+                    _ => {
+                        return Err(At::new(
                             &m.value.span,
                             format!(
                                 "{name}.method: `{text}`; expected GET, POST, PUT, PATCH or DELETE"
                             ),
-                        )),
+                        ))
                     }
                 }
-                None if body.is_some() => reqwest::Method::POST,
-                None => reqwest::Method::GET,
-            };
+            }
+            None if body.is_some() => reqwest::Method::POST,
+            None => reqwest::Method::GET,
+        };
         let status = match get("status") {
             Some(s) => StatusRules::compile(&s.value, &format!("{name}.status"), kind)?,
             None => StatusRules::defaults(kind),

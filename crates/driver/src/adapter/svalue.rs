@@ -109,9 +109,90 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for WithSpan<T> {
 
 impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let WithSpan(span, value) = WithSpan::<SValue>::deserialize(d)?;
-        Ok(Node { span, value })
+        d.deserialize_struct(SPANNED, SPANNED_FIELDS, NodeVisitor)
     }
+}
+
+/// A value with its span where the deserializer has one; implicit tables
+/// (`operations` in `[operations.read]`) have none and get an empty span.
+struct NodeVisitor;
+
+fn unspanned(value: SValue) -> Node {
+    Node { span: 0..0, value }
+}
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a TOML value")
+    }
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Node, E> {
+        SValueVisitor.visit_bool(b).map(unspanned)
+    }
+    fn visit_i64<E: de::Error>(self, i: i64) -> Result<Node, E> {
+        SValueVisitor.visit_i64(i).map(unspanned)
+    }
+    fn visit_u64<E: de::Error>(self, u: u64) -> Result<Node, E> {
+        SValueVisitor.visit_u64(u).map(unspanned)
+    }
+    fn visit_f64<E: de::Error>(self, f: f64) -> Result<Node, E> {
+        SValueVisitor.visit_f64(f).map(unspanned)
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Node, E> {
+        SValueVisitor.visit_str(s).map(unspanned)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Node, A::Error> {
+        SValueVisitor.visit_seq(seq).map(unspanned)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let first = map.next_key::<WithSpan<String>>()?;
+        if !first
+            .as_ref()
+            .is_some_and(|k| SPANNED_FIELDS.contains(&k.1.as_str()))
+        {
+            return table(first, map).map(unspanned);
+        }
+        let (mut start, mut end, mut value) = (None, None, None);
+        let mut key = first.map(|k| k.1);
+        while let Some(k) = key {
+            match k.as_str() {
+                START => start = Some(map.next_value::<usize>()?),
+                END => end = Some(map.next_value::<usize>()?),
+                VALUE => value = Some(map.next_value::<SValue>()?),
+                other => return Err(de::Error::unknown_field(other, SPANNED_FIELDS)),
+            }
+            key = map.next_key::<String>()?;
+        }
+        match (start, end, value) {
+            (Some(s), Some(e), Some(value)) => Ok(Node { span: s..e, value }),
+            _ => Err(de::Error::custom("a spanned value without its span")),
+        }
+    }
+}
+
+/// The rest of a table whose first key has been read.
+fn table<'de, A: MapAccess<'de>>(
+    first: Option<WithSpan<String>>,
+    mut map: A,
+) -> Result<SValue, A::Error> {
+    let mut entries = Vec::new();
+    let mut next = first;
+    while let Some(WithSpan(key_span, key)) = next {
+        if key == DATETIME_FIELD {
+            return Ok(SValue::Datetime(map.next_value::<String>()?));
+        }
+        let mut value = map.next_value::<Node>()?;
+        if value.span.is_empty() {
+            value.span = key_span.clone();
+        }
+        entries.push(Entry {
+            key,
+            key_span,
+            value,
+        });
+        next = map.next_key::<WithSpan<String>>()?;
+    }
+    Ok(SValue::Table(entries))
 }
 
 impl<'de> Deserialize<'de> for SValue {
@@ -155,19 +236,8 @@ impl<'de> Visitor<'de> for SValueVisitor {
         Ok(SValue::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SValue, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(WithSpan(key_span, key)) = map.next_key::<WithSpan<String>>()? {
-            if key == DATETIME_FIELD {
-                return Ok(SValue::Datetime(map.next_value::<String>()?));
-            }
-            let value = map.next_value::<Node>()?;
-            entries.push(Entry {
-                key,
-                key_span,
-                value,
-            });
-        }
-        Ok(SValue::Table(entries))
+        let first = map.next_key::<WithSpan<String>>()?;
+        table(first, map)
     }
 }
 
@@ -176,5 +246,32 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Entry>, toml::de::Error> {
     match toml::from_str::<SValue>(text)? {
         SValue::Table(entries) => Ok(entries),
         _ => unreachable!("a TOML document is a table"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_datetimes_and_implicit_tables() {
+        let text = "a = 1979-05-27T07:32:00Z\n[b.c]\nd = 'x'\n";
+        let top = parse(text).unwrap();
+        assert!(matches!(&top[0].value.value, SValue::Datetime(d) if d == "1979-05-27T07:32:00Z"));
+        assert_eq!(&text[top[0].key_span.clone()], "a");
+        // `b` is implicit: no span of its own, so it takes its key's.
+        let b = &top[1];
+        assert_eq!(b.value.span, b.key_span);
+        let SValue::Table(c) = &b.value.value else {
+            panic!()
+        };
+        let SValue::Table(d) = &c[0].value.value else {
+            panic!()
+        };
+        assert_eq!(&text[d[0].value.span.clone()], "'x'");
+        assert_eq!(
+            super::super::line_column(text, d[0].value.span.start),
+            (3, 5)
+        );
     }
 }

@@ -181,7 +181,10 @@ impl AdapterTarget {
 
         let resp = req.send().await.map_err(|e| {
             if e.is_connect() || e.is_timeout() {
-                DriverError::Unreachable(format!("{operation}: {e}"))
+                let cause = std::error::Error::source(&e)
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_default();
+                DriverError::Unreachable(format!("{operation}: {e}{cause}"))
             } else {
                 DriverError::Contract {
                     operation,

@@ -155,8 +155,7 @@ impl Template {
             let inner = &rest[open + 2..];
             let close = find_outside_quotes(inner, "}}")
                 .ok_or_else(|| format!("`{{{{` without its `}}}}` in `{text}`"))?;
-            let expr =
-                Expr::parse(&inner[..close], scope).map_err(|e| format!("{e} (in `{text}`)"))?;
+            let expr = Expr::parse(&inner[..close], scope).map_err(|e| within(e, text))?;
             parts.push(Part::Expr(expr));
             rest = &inner[close + 2..];
         }
@@ -171,7 +170,7 @@ impl Template {
 
     /// One expression, written without braces (`$.state | map:states`).
     pub fn expression(text: &str, scope: &Scope) -> Result<Template, String> {
-        let expr = Expr::parse(text, scope).map_err(|e| format!("{e} (in `{text}`)"))?;
+        let expr = Expr::parse(text, scope).map_err(|e| within(e, text))?;
         Ok(Template {
             text: text.to_string(),
             parts: vec![Part::Expr(expr)],
@@ -214,8 +213,8 @@ impl Template {
         Ok(out)
     }
 
-    /// Like [`render_text`](Self::render_text), but an absent value is an
-    /// error (a path must not have holes).
+    /// Like [`render_text`](Self::render_text), but an absent or empty value
+    /// is an error (a path must not have holes).
     pub fn render_strict(
         &self,
         ctx: &Ctx,
@@ -226,7 +225,10 @@ impl Template {
             match part {
                 Part::Text(t) => out.push_str(t),
                 Part::Expr(e) => match e.eval(ctx)? {
-                    Value::Null => return Err(format!("`{}` has an empty value", self.text)),
+                    Value::Null => return Err(format!("`{}` has an absent value", self.text)),
+                    Value::String(s) if s.is_empty() => {
+                        return Err(format!("`{}` has an empty value", self.text))
+                    }
                     v => out.push_str(&encode(&text(&v))),
                 },
             }
@@ -373,6 +375,15 @@ fn var_known(path: &JsonPath, vars: &[&str]) -> bool {
             all_keys && keys.len() < spec.len() && spec[..keys.len()] == keys[..]
         }
     })
+}
+
+/// A complaint that names the template it is about.
+fn within(message: String, template: &str) -> String {
+    if message.contains(&format!("`{template}`")) {
+        message
+    } else {
+        format!("{message} (in `{template}`)")
+    }
 }
 
 fn find_outside_quotes(s: &str, needle: &str) -> Option<usize> {
