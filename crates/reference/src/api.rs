@@ -119,6 +119,57 @@ struct Credentials {
     role: String,
     iin: Option<String>,
     password: Option<String>,
+    certificate_cms_base64: Option<String>,
+}
+
+fn refused(reason: &str) -> Response {
+    (
+        StatusCode::UNAUTHORIZED,
+        Json(json!({
+            "error": "authorization refused",
+            "reason": reason,
+            "status_text": {"kk": format!("Авторизациядан бас тартылды: {reason}"),
+                            "ru": "В авторизации отказано"},
+        })),
+    )
+        .into_response()
+}
+
+/// Sign-in with an EDS: the signed token names the role and the time; the
+/// certificate is checked like a request's signature (chain, validity, OCSP).
+async fn certificate_sign_in(app: &App, role: &str, cms_b64: &str) -> Result<String, Response> {
+    let Ok(cms) = B64.decode(cms_b64.trim()) else {
+        return Err(problem(
+            StatusCode::BAD_REQUEST,
+            "certificate_cms_base64 is not base64",
+        ));
+    };
+    let content = match reglament_signature::encapsulated_content(&cms) {
+        Ok(Some(c)) => c,
+        _ => return Err(refused("the sign-in token carries no content")),
+    };
+    let text = String::from_utf8_lossy(&content).to_string();
+    let Some(rest) = text.strip_prefix(&format!("reglament-sign-in:{role}:")) else {
+        return Err(refused("the sign-in token is not for this role"));
+    };
+    let fresh = DateTime::parse_from_rfc3339(rest)
+        .map(|t| (app.ctx.clock.now_utc() - t.to_utc()).num_seconds().abs() <= 300)
+        .unwrap_or(false);
+    if !fresh {
+        return Err(refused("the sign-in token is not fresh"));
+    }
+    let signer = match reglament_signature::verify(&cms, &content, &app.ctx.clients.at.ca_pem) {
+        Ok(s) => s,
+        Err(e) => return Err(refused(&format!("ЭЦҚ расталмады: {e}"))),
+    };
+    let Some(iin) = signer.iin.clone() else {
+        return Err(refused("the certificate names no IIN"));
+    };
+    match crate::verify::check(&cms, &content, &iin, &app.ctx).await {
+        Ok(Ok(())) => Ok(iin),
+        Ok(Err(why)) => Err(refused(&why)),
+        Err(e) => Err(problem(StatusCode::BAD_GATEWAY, e)),
+    }
 }
 
 async fn authenticate(State(app): State<Arc<App>>, Json(c): Json<Credentials>) -> Response {
@@ -127,10 +178,21 @@ async fn authenticate(State(app): State<Arc<App>>, Json(c): Json<Credentials>) -
         "operator" => Role::Operator,
         other => return problem(StatusCode::BAD_REQUEST, format!("unknown role \"{other}\"")),
     };
-    let Some(iin) = c.iin.filter(|i| iin_ok(i)) else {
-        return problem(StatusCode::BAD_REQUEST, "an IIN of 12 digits is required");
+    let iin = if let Some(cms) = &c.certificate_cms_base64 {
+        match certificate_sign_in(&app, &c.role, cms).await {
+            Ok(iin) => iin,
+            Err(r) => return r,
+        }
+    } else {
+        let Some(iin) = c.iin.clone().filter(|i| iin_ok(i)) else {
+            return problem(
+                StatusCode::BAD_REQUEST,
+                "an IIN of 12 digits (or certificate_cms_base64) is required",
+            );
+        };
+        iin
     };
-    if c.password.as_deref() != Some(app.password.as_str()) {
+    if c.certificate_cms_base64.is_none() && c.password.as_deref() != Some(app.password.as_str()) {
         let texts = Status::Refused.texts();
         return (
             StatusCode::UNAUTHORIZED,

@@ -248,3 +248,62 @@ async fn a_finished_request_and_its_result_validate() {
         .unwrap();
     check("ResultDocument", &doc);
 }
+
+#[tokio::test]
+async fn sign_in_with_an_eds_checks_the_certificate_like_a_signature() {
+    let env = start(&[]).await;
+    let base = env.reference.base_url();
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let token = |name: &str, role: &str, at: chrono::DateTime<chrono::Utc>| {
+        let s = env.mocks.authority.sample(name).unwrap();
+        let content = format!("reglament-sign-in:{role}:{}", at.to_rfc3339());
+        let cms = reglament_signature::sign(
+            content.as_bytes(),
+            s.cert_pem.as_bytes(),
+            s.key_pem.as_bytes(),
+            false,
+        )
+        .unwrap();
+        (s.iin, b64.encode(cms))
+    };
+    let now = chrono::Utc::now();
+    let (iin, cms) = token("good", "applicant", now);
+    let r = env
+        .http
+        .post(format!("{base}/sessions"))
+        .json(&json!({"role": "applicant", "certificate_cms_base64": cms}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let s: Value = r.json().await.unwrap();
+    check("Session", &s);
+    assert_eq!(
+        s["iin"],
+        iin.as_str(),
+        "the session is the certificate's holder"
+    );
+    for (name, role, at, why) in [
+        ("revoked", "applicant", now, "revoked"),
+        ("expired", "applicant", now, "expired"),
+        ("good", "operator", now, "another role"),
+        (
+            "good",
+            "applicant",
+            now - chrono::Duration::minutes(30),
+            "a stale token",
+        ),
+    ] {
+        let (_, cms) = token(name, role, at);
+        let r = env
+            .http
+            .post(format!("{base}/sessions"))
+            .json(&json!({"role": "applicant", "certificate_cms_base64": cms}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 401, "{why}");
+        check("Problem", &r.json().await.unwrap());
+    }
+}
