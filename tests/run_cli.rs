@@ -75,19 +75,35 @@ fn a_fault_fails_the_run_with_the_verdict_that_names_it() {
 }
 
 #[test]
-fn every_fault_of_the_catalogue_is_caught() {
+fn every_fault_of_the_catalogue_is_caught_by_the_verdict_that_names_it() {
     let o = reglament(&["faults", "--json"]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stdout)
-    );
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["share_percent"], 100.0);
-    assert!(v["total"].as_u64().unwrap() >= 14);
-    for f in v["faults"].as_array().unwrap() {
+    // The verdict each fault must produce (among the failures of the scenario that caught it).
+    let expected = [
+        ("slow-registration", "step 7"),
+        ("signature-not-verified", "certificate-status-asked"),
+        ("revoked-certificate-accepted", "certificate-status-asked"),
+        ("iin-mismatch-ignored", "path"),
+        ("registry-not-called", "registry-asked"),
+        ("registry-failure-swallowed", "not-completed"),
+        ("payment-not-checked", "invoice-issued"),
+        ("expired-invoice-accepted", "path"),
+        ("wrong-status-text", "status-text"),
+        ("wrong-due-date", "due-date"),
+        ("step-order-swapped", "path"),
+        ("refusal-without-reason", "refusal-reason"),
+        ("crash-mid-flow", "target"),
+        ("unsigned-result", "result-signed"),
+    ];
+    let faults = v["faults"].as_array().unwrap();
+    assert_eq!(faults.len(), expected.len(), "a new fault needs its expected verdict here");
+    for (name, verdict) in expected {
+        let f = faults.iter().find(|f| f["fault"] == name).unwrap_or_else(|| panic!("{name} not run"));
         assert_eq!(f["caught"], true, "{f}");
+        let got: Vec<&str> = f["verdicts"].as_str().unwrap().split(", ").collect();
+        assert!(got.contains(&verdict), "{name}: expected {verdict} among {got:?}");
     }
 }
 

@@ -2,12 +2,15 @@
 //! (the run began, a scenario was judged, the run ended or was interrupted);
 //! each reporter turns it into one artefact. Files are rewritten after every
 //! scenario (write, then rename), so a run that is stopped still leaves
-//! valid `results.json`, `junit.xml` and `summary.md` with what it had.
+//! valid `results.json`, `junit.xml`, `summary.md` and `report.html` with
+//! what it had.
 
+mod html;
 mod junit;
 mod markdown;
 pub mod results;
 
+pub use html::{GraphStep, Html, TableGraph};
 pub use results::*;
 use std::io;
 use std::path::{Path, PathBuf};
