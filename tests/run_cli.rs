@@ -42,6 +42,11 @@ fn the_embedded_default_conforms_and_every_report_is_written() {
     assert!(!junit.contains("<failure"));
     let md = std::fs::read_to_string(dir.path().join("summary.md")).unwrap();
     assert!(md.contains("conforms"));
+    let statement = std::fs::read_to_string(dir.path().join("statement.md")).unwrap();
+    assert!(
+        statement.contains("the target conforms to every regulation it claims"),
+        "{statement}"
+    );
 }
 
 #[test]
@@ -77,7 +82,12 @@ fn a_fault_fails_the_run_with_the_verdict_that_names_it() {
 #[test]
 fn every_fault_of_the_catalogue_is_caught_by_the_verdict_that_names_it() {
     let o = reglament(&["faults", "--json"]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["share_percent"], 100.0);
     // The verdict each fault must produce (among the failures of the scenario that caught it).
@@ -98,12 +108,22 @@ fn every_fault_of_the_catalogue_is_caught_by_the_verdict_that_names_it() {
         ("unsigned-result", "result-signed"),
     ];
     let faults = v["faults"].as_array().unwrap();
-    assert_eq!(faults.len(), expected.len(), "a new fault needs its expected verdict here");
+    assert_eq!(
+        faults.len(),
+        expected.len(),
+        "a new fault needs its expected verdict here"
+    );
     for (name, verdict) in expected {
-        let f = faults.iter().find(|f| f["fault"] == name).unwrap_or_else(|| panic!("{name} not run"));
+        let f = faults
+            .iter()
+            .find(|f| f["fault"] == name)
+            .unwrap_or_else(|| panic!("{name} not run"));
         assert_eq!(f["caught"], true, "{f}");
         let got: Vec<&str> = f["verdicts"].as_str().unwrap().split(", ").collect();
-        assert!(got.contains(&verdict), "{name}: expected {verdict} among {got:?}");
+        assert!(
+            got.contains(&verdict),
+            "{name}: expected {verdict} among {got:?}"
+        );
     }
 }
 

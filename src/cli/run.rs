@@ -142,7 +142,7 @@ pub fn run(args: RunArgs) -> Code {
             let _ = tx.send(true);
         });
         let mut reporters: Vec<Box<dyn Reporter>> = vec![
-            Box::new(Console),
+            Box::new(Console::new()),
             Box::new(Files { dir: out.clone() }),
             Box::new(reglament_report::Html {
                 dir: out.clone(),

@@ -148,6 +148,29 @@ pub async fn run<T: Target>(
             conclusion: String::new(),
         });
     }
+    let features: Vec<reglament_report::FeaturePlan> = model
+        .documents()
+        .filter(|(s, d)| {
+            results
+                .statement
+                .iter()
+                .any(|r| r.service == s.id && r.channel == d.channel.as_str() && r.claimed)
+        })
+        .map(|(s, d)| reglament_report::FeaturePlan {
+            service: s.id.clone(),
+            channel: d.channel.as_str().to_string(),
+            scenarios: d
+                .scenarios
+                .iter()
+                .filter(|sc| tagged(&opts.selection.tags, &sc.tags))
+                .count(),
+        })
+        .collect();
+    for r in reporters.iter_mut() {
+        if let Err(e) = r.start(&features) {
+            eprintln!("warning: a reporter failed: {e}");
+        }
+    }
     'all: for (service, doc) in model.documents() {
         let channel = doc.channel.as_str();
         let claimed = results

@@ -17,6 +17,11 @@ use std::path::{Path, PathBuf};
 
 /// One reporter: told about every judged scenario and about the end.
 pub trait Reporter {
+    /// The run is about to start: how many scenarios each feature (service,
+    /// channel) will run.
+    fn start(&mut self, _features: &[FeaturePlan]) -> io::Result<()> {
+        Ok(())
+    }
     fn scenario(&mut self, run: &RunResults, latest: &ScenarioResult) -> io::Result<()>;
     fn finish(&mut self, run: &RunResults) -> io::Result<()>;
 }
@@ -28,7 +33,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     std::fs::rename(&tmp, path)
 }
 
-/// `results.json`, `junit.xml` and `summary.md` in the run's folder.
+/// `results.json`, `junit.xml`, `summary.md` and `statement.md` in the run's folder.
 pub struct Files {
     pub dir: PathBuf,
 }
@@ -41,6 +46,10 @@ impl Files {
         write_atomic(
             &self.dir.join("summary.md"),
             markdown::render(run).as_bytes(),
+        )?;
+        write_atomic(
+            &self.dir.join("statement.md"),
+            markdown::statement(run).as_bytes(),
         )
     }
 }
@@ -54,12 +63,77 @@ impl Reporter for Files {
     }
 }
 
-/// The terminal: one line per scenario as it is judged, failures spelled
-/// out, then a table per service × channel.
-pub struct Console;
+/// One feature's share of the run.
+#[derive(Debug, Clone)]
+pub struct FeaturePlan {
+    pub service: String,
+    pub channel: String,
+    pub scenarios: usize,
+}
+
+/// The terminal: a progress bar per feature when stderr is a terminal, a
+/// line per scenario otherwise (CI logs), failures spelled out either way,
+/// then a table per service × channel.
+#[derive(Default)]
+pub struct Console {
+    bars: Option<(
+        indicatif::MultiProgress,
+        Vec<(String, indicatif::ProgressBar)>,
+    )>,
+}
+
+impl Console {
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
 
 impl Reporter for Console {
+    fn start(&mut self, features: &[FeaturePlan]) -> io::Result<()> {
+        use std::io::IsTerminal;
+        if !io::stderr().is_terminal() {
+            return Ok(());
+        }
+        let multi = indicatif::MultiProgress::new();
+        let style =
+            indicatif::ProgressStyle::with_template("{prefix:<48} [{bar:30}] {pos}/{len} {msg}")
+                .expect("a valid template")
+                .progress_chars("=> ");
+        let bars = features
+            .iter()
+            .filter(|f| f.scenarios > 0)
+            .map(|f| {
+                let key = format!("{}/{}", f.service, f.channel);
+                let bar = multi.add(indicatif::ProgressBar::new(f.scenarios as u64));
+                bar.set_style(style.clone());
+                bar.set_prefix(key.clone());
+                (key, bar)
+            })
+            .collect();
+        self.bars = Some((multi, bars));
+        Ok(())
+    }
+
     fn scenario(&mut self, run: &RunResults, sc: &ScenarioResult) -> io::Result<()> {
+        if let Some((multi, bars)) = &self.bars {
+            let key = format!("{}/{}", sc.service, sc.channel);
+            if let Some((_, bar)) = bars.iter().find(|(k, _)| *k == key) {
+                bar.inc(1);
+                if sc.status != ScenarioStatus::Passed {
+                    bar.set_message("FAILED");
+                }
+                if bar.position() == bar.length().unwrap_or(0) {
+                    bar.finish();
+                }
+            }
+            if sc.status != ScenarioStatus::Passed {
+                let _ = multi.println(format!("FAIL {key} — {} ({})", sc.name, sc.source));
+                for f in sc.failures() {
+                    let _ = multi.println(format!("        {f}"));
+                }
+            }
+            return Ok(());
+        }
         let mark = match sc.status {
             ScenarioStatus::Passed => "PASS ",
             ScenarioStatus::Failed => "FAIL ",
@@ -80,6 +154,12 @@ impl Reporter for Console {
     }
 
     fn finish(&mut self, run: &RunResults) -> io::Result<()> {
+        if let Some((multi, bars)) = self.bars.take() {
+            for (_, b) in &bars {
+                b.abandon();
+            }
+            let _ = multi.clear();
+        }
         println!("{}", markdown::table(run));
         let s = &run.summary;
         println!(

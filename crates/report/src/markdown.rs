@@ -92,3 +92,69 @@ pub fn render(run: &RunResults) -> String {
     }
     out
 }
+
+/// `statement.md`: the conformance statement of one target, to be filed by
+/// the agency that ordered the check.
+pub fn statement(run: &RunResults) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Conformance statement\n");
+    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(out, "| Target | {} `{}` |", run.target.kind, run.target.url);
+    if let Some(i) = &run.target.implementation {
+        let _ = writeln!(out, "| Implementation | {i} |");
+    }
+    if !run.target.faults.is_empty() {
+        let _ = writeln!(
+            out,
+            "| Faults switched on (reference only) | {} |",
+            run.target.faults.join(", ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| Run | `{}`, {} – {} |",
+        run.run_id,
+        run.started_at,
+        run.finished_at.as_deref().unwrap_or("not finished")
+    );
+    let _ = writeln!(
+        out,
+        "| Regulations judged against | feature files `{}` |",
+        run.model_digest
+    );
+    let _ = writeln!(
+        out,
+        "| Result | {} |\n",
+        if run.interrupted {
+            "INTERRUPTED: incomplete, not a statement of conformance"
+        } else if run.passed() {
+            "the target conforms to every regulation it claims, in every scenario run"
+        } else {
+            "the target does not conform (see below)"
+        }
+    );
+    let _ = writeln!(
+        out,
+        "| service | channel | claimed | scenarios run | passed | conclusion |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    for r in &run.statement {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            r.service,
+            r.channel,
+            if r.claimed { "yes" } else { "no" },
+            r.scenarios_run,
+            r.scenarios_passed,
+            r.conclusion
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nEach scenario walks a path of the act's step table (features/); every step is \
+         judged against the act's time limit, path and checks. Per-step evidence: results.json; \
+         the errata by which the acts are read: docs/errata.md."
+    );
+    out
+}
