@@ -31,6 +31,9 @@ pub struct Evidence<'a> {
     /// The certification authority, to check the result document's signature.
     pub ca_pem: Option<&'a [u8]>,
     pub duration_ms: u64,
+    /// When the evidence was taken (the harness's clock): a target's
+    /// timestamp beyond it is a lie.
+    pub now: DateTime<chrono::Utc>,
 }
 
 /// One step as the target (or the harness) saw it done.
@@ -129,6 +132,18 @@ pub fn judge(
         let mut prev: Option<DateTime<FixedOffset>> = None;
         for (i, e) in v.events.iter().enumerate() {
             let at = parse_time(&e.at);
+            if let Some(a) = at {
+                if a.to_utc() > ev.now + chrono::Duration::minutes(5) {
+                    checks.push(check(
+                        "target",
+                        Verdict::Fail,
+                        format!(
+                            "step {} is timestamped {a}, in the future of the harness's clock",
+                            e.step
+                        ),
+                    ));
+                }
+            }
             if at.is_none() {
                 checks.push(check(
                     "target",

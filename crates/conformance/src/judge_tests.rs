@@ -85,6 +85,7 @@ fn run_judge(service: &str, channel: &str, name: &str, w: &Walk) -> ScenarioResu
             journals: None,
             ca_pem: None,
             duration_ms: 1,
+            now: chrono::Utc::now(),
         },
         &Calendar::builtin(),
     )
@@ -235,4 +236,38 @@ fn working_day_limits_are_counted_on_the_kazakh_calendar() {
     let r = run_judge("apostille-education-2021", "psc", "Main flow", &late);
     let s4 = r.steps.iter().find(|s| s.step == 4).unwrap();
     assert_eq!(s4.verdict, Verdict::Fail, "11 March is past the deadline");
+}
+
+#[test]
+fn timestamps_in_the_future_are_a_lie() {
+    // Three days ahead of the harness's clock.
+    let base = chrono::Utc::now() + chrono::Duration::days(3);
+    let mut w = walk(
+        &[
+            (1, 0.0),
+            (3, 5.0),
+            (4, 10.0),
+            (6, 12.0),
+            (7, 20.0),
+            (9, 30.0),
+            (11, 40.0),
+        ],
+        "completed",
+    );
+    for e in &mut w.last.as_mut().unwrap().events {
+        let t = DateTime::parse_from_rfc3339(&e.at).unwrap();
+        let shift = base.signed_duration_since(
+            DateTime::parse_from_rfc3339("2026-03-02T10:00:00+05:00").unwrap(),
+        );
+        e.at = (t + shift).to_rfc3339();
+    }
+    let r = run_judge(S000, "portal", "Main flow", &w);
+    assert!(
+        r.checks
+            .iter()
+            .any(|c| c.check == "target" && c.detail.contains("future")),
+        "{:#?}",
+        r.checks
+    );
+    assert_eq!(r.status, ScenarioStatus::Failed);
 }

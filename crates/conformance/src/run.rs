@@ -240,6 +240,7 @@ pub async fn run<T: Target>(
                     journals: Some(&j),
                     ca_pem: Some(&ca),
                     duration_ms: started.elapsed().as_millis() as u64,
+                    now: chrono::Utc::now(),
                 },
                 &cal,
             );

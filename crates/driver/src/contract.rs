@@ -9,6 +9,7 @@ const MAX_BODY: usize = 4 * 1024 * 1024;
 pub struct ContractTarget {
     base: String,
     http: reqwest::Client,
+    timeout: std::time::Duration,
 }
 
 impl ContractTarget {
@@ -22,6 +23,7 @@ impl ContractTarget {
         ContractTarget {
             base: base_url.trim_end_matches('/').to_string(),
             http,
+            timeout,
         }
     }
 
@@ -30,8 +32,11 @@ impl ContractTarget {
         operation: &'static str,
         req: reqwest::RequestBuilder,
     ) -> Result<(u16, Vec<u8>), DriverError> {
+        let after_s = self.timeout.as_secs();
         let resp = req.send().await.map_err(|e| {
-            if e.is_connect() || e.is_timeout() {
+            if e.is_timeout() {
+                DriverError::Timeout { operation, after_s }
+            } else if e.is_connect() {
                 let cause = std::error::Error::source(&e)
                     .map(|c| format!(" ({c})"))
                     .unwrap_or_default();
@@ -44,11 +49,23 @@ impl ContractTarget {
             }
         })?;
         let status = resp.status().as_u16();
+        let content_type = resp
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
         let mut body = Vec::new();
         let mut resp = resp;
-        while let Some(chunk) = resp.chunk().await.map_err(|e| DriverError::Contract {
-            operation,
-            detail: format!("reading the body: {e}"),
+        while let Some(chunk) = resp.chunk().await.map_err(|e| {
+            if e.is_timeout() {
+                DriverError::Timeout { operation, after_s }
+            } else {
+                DriverError::Contract {
+                    operation,
+                    detail: format!("reading the body: {e}"),
+                }
+            }
         })? {
             body.extend_from_slice(&chunk);
             if body.len() > MAX_BODY {
@@ -57,6 +74,13 @@ impl ContractTarget {
                     detail: format!("body larger than {MAX_BODY} bytes"),
                 });
             }
+        }
+        // The contract answers JSON; anything else is named, not guessed at.
+        if !body.is_empty() && !content_type.contains("json") {
+            return Err(DriverError::Contract {
+                operation,
+                detail: format!("HTTP {status} with content type \"{content_type}\", not JSON"),
+            });
         }
         Ok((status, body))
     }

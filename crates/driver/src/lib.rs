@@ -40,6 +40,13 @@ pub enum DriverError {
     /// The target cannot be reached at all (connection refused, DNS, timeout).
     #[error("the target is unreachable: {0}")]
     Unreachable(String),
+    /// The target did not finish answering in time (no answer at all, or a
+    /// body trickling in).
+    #[error("{operation}: no complete answer within {after_s} s")]
+    Timeout {
+        operation: &'static str,
+        after_s: u64,
+    },
     /// The target answered with an HTTP status the contract does not expect here.
     #[error("HTTP {status} from {operation}: {body}")]
     Status {
