@@ -6,7 +6,7 @@ use super::FeaturePaths;
 use crate::exit::Code;
 use reglament_conformance::run::{self, Options, RunError};
 use reglament_driver::adapter::AdapterTarget;
-use reglament_driver::ContractTarget;
+use reglament_driver::{ContractTarget, Tls};
 use reglament_mocks::{Mocks, MocksConfig};
 use reglament_reference::Faults;
 use reglament_report::{Console, Files, Reporter, Selection, TargetInfo};
@@ -49,6 +49,12 @@ pub struct RunArgs {
     /// Stop at the first scenario that does not pass.
     #[arg(long)]
     fail_fast: bool,
+    /// PEM of the CA that issued an https target's certificate.
+    #[arg(long, value_name = "FILE", requires = "target")]
+    ca: Option<PathBuf>,
+    /// PEM with the client certificate and key for mutual TLS with the target.
+    #[arg(long, value_name = "FILE", requires = "target")]
+    client_identity: Option<PathBuf>,
 }
 
 pub fn run(args: RunArgs) -> Code {
@@ -77,6 +83,29 @@ pub fn run(args: RunArgs) -> Code {
                 return Code::Usage;
             }
         },
+    };
+    let read = |p: &Option<PathBuf>| -> Result<Option<Vec<u8>>, String> {
+        p.as_ref()
+            .map(|p| std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display())))
+            .transpose()
+    };
+    let tls = match (read(&args.ca), read(&args.client_identity)) {
+        (Ok(ca_pem), Ok(identity_pem)) => Tls { ca_pem, identity_pem },
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("error: {e}");
+            return Code::Usage;
+        }
+    };
+    let contract = match ContractTarget::with_tls(
+        args.target.as_deref().unwrap_or("http://127.0.0.1:0"),
+        Duration::from_secs(30),
+        &tls,
+    ) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Code::Usage;
+        }
     };
     let faults = match Faults::parse(args.faults.iter().map(String::as_str)) {
         Ok(f) => f,
@@ -134,7 +163,11 @@ pub fn run(args: RunArgs) -> Code {
             }
         };
         eprintln!("reglament run {run_id}: target {url}; reports in {}", out.display());
-        let contract = ContractTarget::new(&url, Duration::from_secs(30));
+        let contract = if args.target.is_some() {
+            contract
+        } else {
+            ContractTarget::new(&url, Duration::from_secs(30))
+        };
         let (tx, rx) = tokio::sync::watch::channel(false);
         tokio::spawn(async move {
             super::mocks::shutdown_signal().await;

@@ -12,19 +12,61 @@ pub struct ContractTarget {
     timeout: std::time::Duration,
 }
 
+/// TLS to the target: a private CA to trust, and a client certificate for
+/// mutual TLS (as the e-government gateway uses).
+#[derive(Clone, Default)]
+pub struct Tls {
+    /// PEM of the CA(s) that issued the target's certificate.
+    pub ca_pem: Option<Vec<u8>>,
+    /// PEM holding the client certificate (chain) and its private key.
+    pub identity_pem: Option<Vec<u8>>,
+}
+
+impl std::fmt::Debug for Tls {
+    /// Never prints the key.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tls")
+            .field("ca", &self.ca_pem.as_ref().map(|c| c.len()))
+            .field("identity", &self.identity_pem.as_ref().map(|_| "***"))
+            .finish()
+    }
+}
+
 impl ContractTarget {
     /// `base_url` ends in `/reglament/v1` (or wherever the contract is mounted).
     pub fn new(base_url: &str, timeout: std::time::Duration) -> Self {
-        let http = reqwest::Client::builder()
+        Self::with_tls(base_url, timeout, &Tls::default()).expect("no TLS material to read")
+    }
+
+    /// The same, with a private CA and/or a client certificate. Bad PEM is
+    /// an error here, before any request.
+    pub fn with_tls(base_url: &str, timeout: std::time::Duration, tls: &Tls) -> Result<Self, String> {
+        let mut builder = reqwest::Client::builder()
             .timeout(timeout)
-            .redirect(reqwest::redirect::Policy::limited(5))
+            .redirect(reqwest::redirect::Policy::limited(5));
+        if let Some(pem) = &tls.ca_pem {
+            let certs = reqwest::Certificate::from_pem_bundle(pem)
+                .map_err(|e| format!("the CA file is not PEM certificates: {e}"))?;
+            if certs.is_empty() {
+                return Err("the CA file holds no certificate".into());
+            }
+            for c in certs {
+                builder = builder.add_root_certificate(c);
+            }
+        }
+        if let Some(pem) = &tls.identity_pem {
+            let id = reqwest::Identity::from_pem(pem)
+                .map_err(|e| format!("the client certificate and key are not usable PEM: {e}"))?;
+            builder = builder.identity(id);
+        }
+        let http = builder
             .build()
-            .expect("an HTTP client");
-        ContractTarget {
+            .map_err(|e| format!("cannot set up the HTTP client: {e}"))?;
+        Ok(ContractTarget {
             base: base_url.trim_end_matches('/').to_string(),
             http,
             timeout,
-        }
+        })
     }
 
     async fn call(
@@ -37,9 +79,14 @@ impl ContractTarget {
             if e.is_timeout() {
                 DriverError::Timeout { operation, after_s }
             } else if e.is_connect() {
-                let cause = std::error::Error::source(&e)
-                    .map(|c| format!(" ({c})"))
-                    .unwrap_or_default();
+                // TLS failures (unknown CA, client certificate refused) surface
+                // as connect errors: keep the whole cause chain in the message.
+                let mut cause = String::new();
+                let mut next = std::error::Error::source(&e);
+                while let Some(c) = next {
+                    cause.push_str(&format!(": {c}"));
+                    next = c.source();
+                }
                 DriverError::Unreachable(format!("{operation}: {e}{cause}"))
             } else {
                 DriverError::Contract {

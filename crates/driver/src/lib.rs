@@ -10,7 +10,7 @@ mod contract;
 mod types;
 pub mod walk;
 
-pub use contract::ContractTarget;
+pub use contract::{ContractTarget, Tls};
 pub use types::*;
 
 use std::future::Future;
