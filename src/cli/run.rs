@@ -90,7 +90,10 @@ pub fn run(args: RunArgs) -> Code {
             .transpose()
     };
     let tls = match (read(&args.ca), read(&args.client_identity)) {
-        (Ok(ca_pem), Ok(identity_pem)) => Tls { ca_pem, identity_pem },
+        (Ok(ca_pem), Ok(identity_pem)) => Tls {
+            ca_pem,
+            identity_pem,
+        },
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("error: {e}");
             return Code::Usage;
@@ -214,7 +217,7 @@ pub fn run(args: RunArgs) -> Code {
             return Code::Unreachable;
         }
         match outcome {
-            Err(RunError::Unreachable(e)) => {
+            Err(e @ (RunError::Unreachable(_) | RunError::MockCrashed(_))) => {
                 eprintln!("error: {e}");
                 Code::Unreachable
             }

@@ -30,6 +30,13 @@ pub struct Options {
 pub enum RunError {
     #[error("{0}")]
     Unreachable(String),
+    /// A mock stopped during the run: the verdicts after it would blame the
+    /// target for the harness's failure, so the run stops (the reports keep
+    /// what was judged before).
+    #[error(
+        "the {0} mock crashed during the run: the run stopped; no verdict after it is the target's"
+    )]
+    MockCrashed(&'static str),
 }
 
 fn selected(sel: &[String], value: &str) -> bool {
@@ -171,6 +178,7 @@ pub async fn run<T: Target>(
             eprintln!("warning: a reporter failed: {e}");
         }
     }
+    let mut crashed = None;
     'all: for (service, doc) in model.documents() {
         let channel = doc.channel.as_str();
         let claimed = results
@@ -229,6 +237,11 @@ pub async fn run<T: Target>(
             if intent.registry_down {
                 *mocks.registry.shared.profile.write().expect("profile lock") = Default::default();
             }
+            if let Some(name) = mocks.crashed() {
+                crashed = Some(name);
+                results.interrupted = true;
+                break 'all;
+            }
             let j = journals(mocks, &before);
             let verdict = judge::judge(
                 &service.id,
@@ -264,5 +277,8 @@ pub async fn run<T: Target>(
             eprintln!("warning: a reporter failed: {e}");
         }
     }
-    Ok(results)
+    match crashed {
+        Some(name) => Err(RunError::MockCrashed(name)),
+        None => Ok(results),
+    }
 }

@@ -189,6 +189,12 @@ impl MockServer {
     pub fn has_stopped(&self) -> bool {
         self.task.is_finished()
     }
+
+    /// A handle that kills the server abruptly, as a crash would: for
+    /// testing that a crashed mock is reported as such.
+    pub fn crash_handle(&self) -> tokio::task::AbortHandle {
+        self.task.abort_handle()
+    }
 }
 
 /// Binds `addr` and serves `routes` with the shared behaviour, journal and admin endpoints.
