@@ -40,7 +40,11 @@ impl ContractTarget {
 
     /// The same, with a private CA and/or a client certificate. Bad PEM is
     /// an error here, before any request.
-    pub fn with_tls(base_url: &str, timeout: std::time::Duration, tls: &Tls) -> Result<Self, String> {
+    pub fn with_tls(
+        base_url: &str,
+        timeout: std::time::Duration,
+        tls: &Tls,
+    ) -> Result<Self, String> {
         let mut builder = reqwest::Client::builder()
             .timeout(timeout)
             .redirect(reqwest::redirect::Policy::limited(5));

@@ -21,18 +21,22 @@ fn pki() -> Pki {
     let ca_key = KeyPair::generate().unwrap();
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    ca_params.distinguished_name.push(rcgen::DnType::CommonName, "target test CA");
+    ca_params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "target test CA");
     let ca = ca_params.self_signed(&ca_key).unwrap();
     let issuer = rcgen::Issuer::new(ca_params, ca_key);
 
     let server_key = KeyPair::generate().unwrap();
     let mut sp = CertificateParams::new(vec!["localhost".to_string()]).unwrap();
-    sp.subject_alt_names.push(rcgen::SanType::IpAddress("127.0.0.1".parse().unwrap()));
+    sp.subject_alt_names
+        .push(rcgen::SanType::IpAddress("127.0.0.1".parse().unwrap()));
     let server = sp.signed_by(&server_key, &issuer).unwrap();
 
     let client_key = KeyPair::generate().unwrap();
     let mut cp = CertificateParams::new(Vec::<String>::new()).unwrap();
-    cp.distinguished_name.push(rcgen::DnType::CommonName, "reglament harness");
+    cp.distinguished_name
+        .push(rcgen::DnType::CommonName, "reglament harness");
     let client = cp.signed_by(&client_key, &issuer).unwrap();
 
     Pki {
@@ -49,9 +53,12 @@ async fn serve(p: &Pki) -> String {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut roots = rustls::RootCertStore::empty();
     roots.add(p.ca_der.clone()).unwrap();
-    let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider.clone())
-        .build()
-        .unwrap();
+    let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(
+        Arc::new(roots),
+        provider.clone(),
+    )
+    .build()
+    .unwrap();
     let config = rustls::ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .unwrap()
@@ -67,15 +74,21 @@ async fn serve(p: &Pki) -> String {
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
         loop {
-            let Ok((tcp, _)) = listener.accept().await else { continue };
+            let Ok((tcp, _)) = listener.accept().await else {
+                continue;
+            };
             let acceptor = acceptor.clone();
             let app = app.clone();
             tokio::spawn(async move {
-                let Ok(tls) = acceptor.accept(tcp).await else { return };
+                let Ok(tls) = acceptor.accept(tcp).await else {
+                    return;
+                };
                 let service = hyper_util::service::TowerToHyperService::new(app);
-                let _ = hyper_util::server::conn::auto::Builder::new(hyper_util::rt::TokioExecutor::new())
-                    .serve_connection(hyper_util::rt::TokioIo::new(tls), service)
-                    .await;
+                let _ = hyper_util::server::conn::auto::Builder::new(
+                    hyper_util::rt::TokioExecutor::new(),
+                )
+                .serve_connection(hyper_util::rt::TokioIo::new(tls), service)
+                .await;
             });
         }
     });
@@ -95,7 +108,10 @@ async fn mutual_tls_with_the_private_ca_and_a_client_certificate_works() {
     let target = ContractTarget::with_tls(&url, T, &tls).unwrap();
     let caps = target.capabilities().await.unwrap();
     assert_eq!(caps.contract_version, "1");
-    assert!(!format!("{tls:?}").contains("PRIVATE KEY"), "the key is never printed");
+    assert!(
+        !format!("{tls:?}").contains("PRIVATE KEY"),
+        "the key is never printed"
+    );
 }
 
 #[tokio::test]
@@ -129,7 +145,9 @@ fn unreadable_tls_material_is_refused_before_any_request() {
     assert!(ContractTarget::with_tls("https://127.0.0.1:1", T, &bad).is_err());
     let bad = Tls {
         ca_pem: None,
-        identity_pem: Some(b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".to_vec()),
+        identity_pem: Some(
+            b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".to_vec(),
+        ),
     };
     assert!(ContractTarget::with_tls("https://127.0.0.1:1", T, &bad).is_err());
 }
