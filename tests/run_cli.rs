@@ -214,14 +214,29 @@ fn passwords_never_reach_the_reports_or_the_console() {
     let dir = tempfile::tempdir().unwrap();
     let secret = "s3cr3t-Pa55-do-not-log";
     let o = reglament(&[
-        "run", "--service", "apostille-education-2012", "--password", secret, "--out", dir.path().to_str().unwrap(),
+        "run",
+        "--service",
+        "apostille-education-2012",
+        "--password",
+        secret,
+        "--out",
+        dir.path().to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(!String::from_utf8_lossy(&o.stdout).contains(secret));
     assert!(!String::from_utf8_lossy(&o.stderr).contains(secret));
     for f in std::fs::read_dir(dir.path()).unwrap() {
         let path = f.unwrap().path();
         let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
-        assert!(!text.contains(secret), "{} holds the password", path.display());
+        assert!(
+            !text.contains(secret),
+            "{} holds the password",
+            path.display()
+        );
     }
 }

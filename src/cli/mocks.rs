@@ -32,6 +32,10 @@ pub struct MocksArgs {
     /// Write ca.pem and the sample certificates with their keys here.
     #[arg(long, value_name = "DIR")]
     pki_out: Option<PathBuf>,
+    /// Keep the test CA in this folder across starts (ca.pem, ca.key.pem), so
+    /// a system configured to trust it keeps working.
+    #[arg(long, value_name = "DIR")]
+    pki_state: Option<PathBuf>,
     /// Calls each mock's journal keeps (older ones are dropped and counted).
     #[arg(long, default_value_t = 100_000)]
     journal_capacity: usize,
@@ -62,6 +66,7 @@ fn settle(args: MocksArgs) -> Result<Settings, String> {
     config.registry_addr = SocketAddr::new(args.bind, args.registry_port);
     config.payment_addr = SocketAddr::new(args.bind, args.payment_port);
     config.pki_addr = SocketAddr::new(args.bind, args.pki_port);
+    config.pki_state_dir = args.pki_state.clone();
     Ok(Settings {
         config,
         pki_out: args.pki_out,

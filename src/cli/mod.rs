@@ -7,6 +7,7 @@ mod errata;
 mod faults;
 mod graph;
 mod lint;
+mod load;
 mod mocks;
 mod model;
 mod reference;
@@ -48,6 +49,8 @@ pub enum Command {
     Mocks(mocks::MocksArgs),
     /// Serve the reference implementation of the nine services (with its mocks); --fault breaks it on purpose.
     Reference(reference::ReferenceArgs),
+    /// Load runs: the regulation flows under concurrency, per-step percentiles judged against the act's budgets.
+    Load(load::LoadArgs),
 }
 
 /// Feature paths shared by the commands that read the model.
@@ -90,6 +93,7 @@ pub fn main() -> ExitCode {
         Command::Calendar(a) => calendar::run(a),
         Command::Mocks(a) => mocks::run(a),
         Command::Reference(a) => reference::run(a),
+        Command::Load(a) => load::run(a),
     };
     code.into()
 }

@@ -49,6 +49,17 @@ pub struct RunArgs {
     /// Stop at the first scenario that does not pass.
     #[arg(long)]
     fail_fast: bool,
+    /// With --target/--adapter: fixed ports for the mocks the target is
+    /// configured to call (0: any free port; the URLs are printed at start).
+    #[arg(long, default_value_t = 0)]
+    registry_port: u16,
+    #[arg(long, default_value_t = 0)]
+    payment_port: u16,
+    #[arg(long, default_value_t = 0)]
+    pki_port: u16,
+    /// Keep the mocks' test CA in this folder across runs (a target trusts it once).
+    #[arg(long, value_name = "DIR")]
+    pki_state: Option<PathBuf>,
     /// PEM of the CA that issued an https target's certificate.
     #[arg(long, value_name = "FILE", requires = "target")]
     ca: Option<PathBuf>,
@@ -141,7 +152,15 @@ pub fn run(args: RunArgs) -> Code {
         }
     };
     rt.block_on(async move {
-        let mocks = match Mocks::start(MocksConfig::default()).await {
+        let loopback = std::net::IpAddr::from([127, 0, 0, 1]);
+        let mocks_cfg = MocksConfig {
+            registry_addr: std::net::SocketAddr::new(loopback, args.registry_port),
+            payment_addr: std::net::SocketAddr::new(loopback, args.payment_port),
+            pki_addr: std::net::SocketAddr::new(loopback, args.pki_port),
+            pki_state_dir: args.pki_state.clone(),
+            ..MocksConfig::default()
+        };
+        let mocks = match Mocks::start(mocks_cfg).await {
             Ok(m) => m,
             Err(e) => {
                 eprintln!("error: cannot start the mocks: {e}");
@@ -166,6 +185,12 @@ pub fn run(args: RunArgs) -> Code {
             }
         };
         eprintln!("reglament run {run_id}: target {url}; reports in {}", out.display());
+        if reference.is_none() {
+            // An outside target must call these mocks for the evidence to be seen.
+            for e in mocks.endpoints() {
+                eprintln!("  mock {:<9} {}", e.mock, e.base_url);
+            }
+        }
         let contract = if args.target.is_some() {
             contract
         } else {

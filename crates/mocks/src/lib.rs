@@ -34,6 +34,8 @@ pub struct MocksConfig {
     pub fixtures: Fixtures,
     /// How often unpaid invoices are checked for expiry.
     pub sweep_period: Duration,
+    /// Where the test CA is kept across starts (`None`: a fresh CA each start).
+    pub pki_state_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for MocksConfig {
@@ -48,6 +50,7 @@ impl Default for MocksConfig {
             profiles: BTreeMap::new(),
             fixtures: Fixtures::builtin(),
             sweep_period: Duration::from_millis(100),
+            pki_state_dir: None,
         }
     }
 }
@@ -112,7 +115,13 @@ impl Mocks {
             profile("pki"),
             3,
         );
-        let (pki, authority) = pki::start(cfg.pki_addr, pki_shared, fixtures.clone()).await?;
+        let (pki, authority) = pki::start(
+            cfg.pki_addr,
+            pki_shared,
+            fixtures.clone(),
+            cfg.pki_state_dir.clone(),
+        )
+        .await?;
         Ok(Mocks {
             registry,
             payment,

@@ -67,10 +67,44 @@ pub struct Authority {
 }
 
 impl Authority {
+    /// The CA kept in `dir` (`ca.pem`, `ca.key.pem`) when it is there, else
+    /// a fresh one written there: a contractor's system configured to trust
+    /// the test CA keeps trusting it across runs. `None`: a fresh CA, kept
+    /// nowhere.
+    pub fn load_or_create(dir: Option<&std::path::Path>) -> Result<Authority, PkiError> {
+        let Some(dir) = dir else {
+            return Self::new();
+        };
+        let (cert_path, key_path) = (dir.join("ca.pem"), dir.join("ca.key.pem"));
+        let io = |what: &str, e: std::io::Error| {
+            PkiError::Crypto(format!("{what} {}: {e}", dir.display()))
+        };
+        if cert_path.exists() && key_path.exists() {
+            let key_pem =
+                std::fs::read_to_string(&key_path).map_err(|e| io("reading the CA key in", e))?;
+            let cert_pem = std::fs::read_to_string(&cert_path)
+                .map_err(|e| io("reading the CA certificate in", e))?;
+            let key = KeyPair::from_pem(&key_pem).map_err(rc)?;
+            return Self::from_parts(key, Some(cert_pem));
+        }
+        let ca = Self::new()?;
+        std::fs::create_dir_all(dir).map_err(|e| io("creating", e))?;
+        std::fs::write(&cert_path, &ca.cert_pem)
+            .map_err(|e| io("writing the CA certificate to", e))?;
+        write_private(&key_path, &ca.issuer.key().serialize_pem())
+            .map_err(|e| io("writing the CA key to", e))?;
+        Ok(ca)
+    }
+
     /// Makes a fresh CA: key pair and a self-signed certificate valid from a
     /// day ago for ten years.
     pub fn new() -> Result<Authority, PkiError> {
         let key = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).map_err(rc)?;
+        Self::from_parts(key, None)
+    }
+
+    /// The CA of `key`: with its stored certificate, or a new self-signed one.
+    fn from_parts(key: KeyPair, stored_cert_pem: Option<String>) -> Result<Authority, PkiError> {
         let mut params = CertificateParams::default();
         let mut dn = DistinguishedName::new();
         dn.push(DnType::CommonName, CA_COMMON_NAME);
@@ -88,9 +122,23 @@ impl Authority {
         params.not_before = now - time::Duration::days(1);
         params.not_after = now + time::Duration::days(3650);
         params.serial_number = Some(SerialNumber::from_slice(&random_serial()));
-        let cert = params.self_signed(&key).map_err(rc)?;
-        let cert_der = cert.der().to_vec();
-        let cert_pem = cert.pem();
+        let (cert_der, cert_pem) = match stored_cert_pem {
+            Some(pem) => {
+                let der = x509_cert::Certificate::load_pem_chain(pem.as_bytes())
+                    .ok()
+                    .and_then(|mut v| (!v.is_empty()).then(|| v.remove(0)))
+                    .ok_or_else(|| {
+                        PkiError::Crypto("the stored ca.pem holds no certificate".into())
+                    })?
+                    .to_der()
+                    .map_err(asn1)?;
+                (der, pem)
+            }
+            None => {
+                let cert = params.self_signed(&key).map_err(rc)?;
+                (cert.der().to_vec(), cert.pem())
+            }
+        };
         let ocsp_signer = p256::ecdsa::SigningKey::from_pkcs8_der(key.serialized_der())
             .map_err(|e| PkiError::Crypto(format!("loading the CA key for OCSP: {e}")))?;
         let parsed = x509_cert::Certificate::from_der(&cert_der).map_err(asn1)?;
@@ -294,4 +342,15 @@ impl Reason {
             Reason::AaCompromise => RevocationReason::AaCompromise,
         }
     }
+}
+
+/// Writes a private key readable by its owner only.
+fn write_private(path: &std::path::Path, pem: &str) -> std::io::Result<()> {
+    std::fs::write(path, pem)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(())
 }

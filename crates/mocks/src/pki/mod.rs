@@ -103,14 +103,16 @@ pub async fn start(
     addr: SocketAddr,
     shared: Shared,
     fixtures: Arc<Fixtures>,
+    state_dir: Option<std::path::PathBuf>,
 ) -> std::io::Result<(MockServer, Pki)> {
     let slot: PkiSlot = Arc::new(OnceLock::new());
     let server = crate::server::serve(addr, shared, routes(slot.clone())).await?;
     let base = server.base_url();
-    let pki = tokio::task::spawn_blocking(move || Pki::new(&base, fixtures))
-        .await
-        .map_err(std::io::Error::other)?
-        .map_err(std::io::Error::other)?;
+    let pki =
+        tokio::task::spawn_blocking(move || Pki::with_state(&base, fixtures, state_dir.as_deref()))
+            .await
+            .map_err(std::io::Error::other)?
+            .map_err(std::io::Error::other)?;
     let _ = slot.set(pki.clone());
     Ok((server, pki))
 }
@@ -119,9 +121,19 @@ impl Pki {
     /// A new CA whose certificates point at `base_url` (`{base_url}/ocsp`,
     /// `{base_url}/crl`), with the samples of [`SAMPLES`] issued.
     pub fn new(base_url: &str, fixtures: Arc<Fixtures>) -> Result<Pki, PkiError> {
+        Self::with_state(base_url, fixtures, None)
+    }
+
+    /// The same, with the CA kept in `state_dir` across starts (see
+    /// [`Authority::load_or_create`]); the samples are issued afresh.
+    pub fn with_state(
+        base_url: &str,
+        fixtures: Arc<Fixtures>,
+        state_dir: Option<&std::path::Path>,
+    ) -> Result<Pki, PkiError> {
         let pki = Pki {
             inner: Arc::new(Inner {
-                ca: Authority::new()?,
+                ca: Authority::load_or_create(state_dir)?,
                 base_url: base_url.trim_end_matches('/').to_string(),
                 fixtures,
                 store: Mutex::new(Store {
