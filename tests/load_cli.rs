@@ -228,3 +228,45 @@ fn an_unreachable_target_exits_3() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+#[test]
+fn an_interrupted_load_run_keeps_its_reports_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // The smoke model, stretched to a minute of load: surely running when stopped.
+    let smoke =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/smoke.toml"))
+            .unwrap();
+    let long = smoke.replace("iterations = 2", "duration_s = 60");
+    assert_ne!(long, smoke, "the smoke model changed: adapt this test");
+    let model = dir.path().join("long.toml");
+    std::fs::write(&model, long).unwrap();
+    let out = dir.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_reglament"))
+        .args([
+            "load",
+            model.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "an interrupted load is not a pass");
+    let r = report(&out);
+    assert_eq!(r["interrupted"], true);
+    assert_eq!(r["passed"], false);
+    let junit = std::fs::read_to_string(out.join("junit.xml")).unwrap();
+    assert!(junit.contains("INTERRUPTED"));
+    assert!(std::fs::read_to_string(out.join("summary.md"))
+        .unwrap()
+        .contains("INTERRUPTED"));
+}

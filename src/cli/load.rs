@@ -193,6 +193,17 @@ pub fn run(args: LoadArgs) -> Code {
             model.name,
             out.display()
         );
+        // SIGTERM stops the load like Ctrl-C (which goose handles itself).
+        #[cfg(unix)]
+        tokio::spawn(async {
+            if let Ok(mut term) =
+                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            {
+                term.recv().await;
+                eprintln!("SIGTERM: stopping the load and writing the reports");
+                reglament_load::interrupt("SIGTERM received");
+            }
+        });
         let outcome = reglament_load::run(RunSpec {
             run_id: id.clone(),
             model: &model,

@@ -136,6 +136,15 @@ pub async fn run(spec: RunSpec<'_>) -> Result<LoadReport, LoadError> {
             });
         }
     }
+    if goose::is_killswitch_triggered() {
+        rep.interrupted = true;
+        rep.passed = false;
+        rep.failures.insert(
+            0,
+            "the run was interrupted: the figures cover only what ran".into(),
+        );
+        goose::reset_killswitch();
+    }
     report::write_all(&spec.out, &rep, Some(&hist), &ran.recording)
         .map_err(|e| LoadError::Usage(format!("cannot write {}: {e}", spec.out.display())))?;
     Ok(rep)
@@ -193,4 +202,10 @@ pub fn merge(run_id: &str, inputs: &[PathBuf], out: &Path) -> Result<LoadReport,
     report::write_all(out, &rep, Some(&whole), &merged.recording)
         .map_err(|e| LoadError::Usage(format!("cannot write {}: {e}", out.display())))?;
     Ok(rep)
+}
+
+/// Stops a running load gracefully (as Ctrl-C does): the users finish, the
+/// reports are written and say the run was interrupted.
+pub fn interrupt(reason: &str) {
+    goose::trigger_killswitch(reason);
 }

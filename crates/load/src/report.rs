@@ -68,6 +68,10 @@ pub struct LoadReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub probe: Option<ProbeSummary>,
     pub passed: bool,
+    /// The run was stopped (Ctrl-C, SIGTERM) before its plan ended: the
+    /// figures cover only what ran, and it is never a pass.
+    #[serde(default)]
+    pub interrupted: bool,
     pub failures: Vec<String>,
     pub steps: Vec<StepReport>,
     pub timeline: Vec<Tick>,
@@ -86,18 +90,25 @@ pub fn write_all(
     rec: &Recording,
 ) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
+    // Written, then renamed: a reader never sees half a file.
+    let put = |name: &str, text: String| {
+        let tmp = dir.join(format!("{name}.partial"));
+        std::fs::write(&tmp, text)?;
+        std::fs::rename(&tmp, dir.join(name))
+    };
     if let Some(h) = hist {
-        std::fs::write(
-            dir.join("histograms.json"),
+        put(
+            "histograms.json",
             serde_json::to_string_pretty(h).expect("serialisable"),
         )?;
     }
-    std::fs::write(
-        dir.join("load.json"),
+    put(
+        "load.json",
         serde_json::to_string_pretty(report).expect("serialisable"),
     )?;
-    std::fs::write(dir.join("summary.md"), markdown(report))?;
-    std::fs::write(dir.join("load.html"), html(report, rec))?;
+    put("junit.xml", junit(report))?;
+    put("summary.md", markdown(report))?;
+    put("load.html", html(report, rec))?;
     Ok(())
 }
 
@@ -145,7 +156,13 @@ pub fn markdown(r: &LoadReport) -> String {
         out,
         "## reglament load {} — {}\n",
         r.model,
-        if r.passed { "PASS" } else { "FAIL" }
+        if r.interrupted {
+            "INTERRUPTED"
+        } else if r.passed {
+            "PASS"
+        } else {
+            "FAIL"
+        }
     );
     let _ = writeln!(
         out,
@@ -473,8 +490,47 @@ pub fn build(
         goose_error,
         probe: None,
         passed: verdict.passed,
+        interrupted: false,
         failures: verdict.failures,
         steps: verdict.steps,
         timeline,
     }
+}
+
+/// `junit.xml`: a test case per judged step, as CI servers read them; an
+/// interrupted run says so in the report's name.
+pub fn junit(report: &LoadReport) -> String {
+    use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+    let name = if report.interrupted {
+        format!("reglament load {} (INTERRUPTED)", report.run_id)
+    } else {
+        format!("reglament load {}", report.run_id)
+    };
+    let mut junit = Report::new(name);
+    let mut suite = TestSuite::new(format!("load {}", report.model));
+    for s in &report.steps {
+        let status = match s.verdict {
+            Verdict::Pass => TestCaseStatus::success(),
+            Verdict::Fail => {
+                let mut st = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                st.set_message(s.reason.clone());
+                st
+            }
+            Verdict::NotJudged => {
+                let mut st = TestCaseStatus::skipped();
+                st.set_message(s.reason.clone());
+                st
+            }
+        };
+        let mut case = TestCase::new(s.name.clone(), status);
+        case.set_classname(format!("{}/{}", s.service, s.channel));
+        suite.add_test_case(case);
+    }
+    if report.interrupted {
+        let mut st = TestCaseStatus::non_success(NonSuccessKind::Error);
+        st.set_message("the run was interrupted before its plan ended");
+        suite.add_test_case(TestCase::new("run completed", st));
+    }
+    junit.add_test_suite(suite);
+    junit.to_string().unwrap_or_default()
 }
