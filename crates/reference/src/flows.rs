@@ -153,6 +153,21 @@ impl Flow {
     }
 }
 
+/// Terms of an act that states no office hours.
+const fn terms(
+    working_days: Option<u32>,
+    fee_mrp: Option<f64>,
+    docs: &'static [&'static str],
+) -> Terms {
+    Terms {
+        working_days,
+        fee_mrp,
+        required_attachments: docs,
+        office: None,
+        after_hours_next_day: false,
+    }
+}
+
 const fn s(n: u32, when: When, next: Next) -> Step {
     Step {
         n,
@@ -261,13 +276,7 @@ pub static FLOWS: &[Flow] = &[
             s(10, Auto, REF),
             s(11, Auto, RES),
         ],
-        terms: Terms {
-            working_days: Some(2),
-            fee_mrp: Some(0.5),
-            required_attachments: APOSTILLE_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(Some(2), Some(0.5), APOSTILLE_DOCS),
     },
     Flow {
         service: "archival-certificates-astana-2012",
@@ -287,13 +296,7 @@ pub static FLOWS: &[Flow] = &[
             s(11, Auto, go(12)),
             s(12, Auto, RES),
         ],
-        terms: Terms {
-            working_days: None,
-            fee_mrp: None,
-            required_attachments: ARCHIVE_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(None, None, ARCHIVE_DOCS),
     },
     Flow {
         service: "archival-certificates-astana-2012",
@@ -316,13 +319,7 @@ pub static FLOWS: &[Flow] = &[
             s(14, Auto, go(15)),
             s(15, Issue, RES),
         ],
-        terms: Terms {
-            working_days: None,
-            fee_mrp: None,
-            required_attachments: ARCHIVE_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(None, None, ARCHIVE_DOCS),
     },
     Flow {
         service: "archival-certificates-astana-2012",
@@ -345,13 +342,7 @@ pub static FLOWS: &[Flow] = &[
             s(14, Auto, go(15)),
             s(15, Auto, RES),
         ],
-        terms: Terms {
-            working_days: None,
-            fee_mrp: None,
-            required_attachments: ARCHIVE_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(None, None, ARCHIVE_DOCS),
     },
     Flow {
         service: "apostille-education-2021",
@@ -403,182 +394,98 @@ pub static FLOWS: &[Flow] = &[
         channel: Channel::Portal,
         source: "seed 003, 1st regulation, ЭҮП table; narrative п. 6",
         steps: SIGN_IN_FILL_SIGN_DECIDE,
-        terms: Terms {
-            working_days: Some(5),
-            fee_mrp: None,
-            required_attachments: MINORS_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(Some(5), None, MINORS_DOCS),
     },
     Flow {
         service: "guardianship-certificate-2012",
         channel: Channel::Psc,
         source: "seed 003, 1st regulation, ХҚКО table; narrative п. 7",
         steps: PSC_REGISTRY_DECIDE_ISSUE,
-        terms: Terms {
-            working_days: Some(5),
-            fee_mrp: None,
-            required_attachments: MINORS_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(Some(5), None, MINORS_DOCS),
     },
     Flow {
         service: "minors-deposits-inheritance-2012",
         channel: Channel::Portal,
         source: "seed 003, 2nd regulation, ЭҮП table; narrative п. 6",
         steps: SIGN_IN_FILL_SIGN_DECIDE,
-        terms: Terms {
-            working_days: Some(5),
-            fee_mrp: None,
-            required_attachments: MINORS_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(Some(5), None, MINORS_DOCS),
     },
     Flow {
         service: "minors-deposits-inheritance-2012",
         channel: Channel::Psc,
         source: "seed 003, 2nd regulation, ХҚКО table; narrative п. 7",
         steps: PSC_REGISTRY_DECIDE_ISSUE,
-        terms: Terms {
-            working_days: Some(5),
-            fee_mrp: None,
-            required_attachments: MINORS_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(Some(5), None, MINORS_DOCS),
     },
     Flow {
         service: "minors-property-transactions-2012",
         channel: Channel::Portal,
         source: "seed 003, 3rd regulation, ЭҮП table; narrative п. 6",
         steps: SIGN_IN_FILL_SIGN_DECIDE,
-        terms: Terms {
-            working_days: None,
-            fee_mrp: None,
-            required_attachments: MINORS_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(None, None, MINORS_DOCS),
     },
     Flow {
         service: "minors-property-transactions-2012",
         channel: Channel::Psc,
         source: "seed 003, 3rd regulation, ХҚКО table; narrative п. 7",
         steps: PSC_REGISTRY_DECIDE_ISSUE,
-        terms: Terms {
-            working_days: None,
-            fee_mrp: None,
-            required_attachments: MINORS_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(None, None, MINORS_DOCS),
     },
     Flow {
         service: "apostille-archival-certificates-2012",
         channel: Channel::Portal,
         source: "seed 004, 1st regulation, 1-кесте; narrative п. 6",
         steps: PORTAL_PAY_THEN_SIGN,
-        terms: Terms {
-            working_days: None,
-            fee_mrp: Some(0.5),
-            required_attachments: ARCHIVE_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(None, Some(0.5), ARCHIVE_DOCS),
     },
     Flow {
         service: "apostille-archival-certificates-2012",
         channel: Channel::Provider,
         source: "seed 004, 1st regulation, 2-кесте; narrative п. 7",
         steps: PROVIDER_REGISTRY_DECIDE,
-        terms: Terms {
-            working_days: None,
-            fee_mrp: None,
-            required_attachments: ARCHIVE_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(None, None, ARCHIVE_DOCS),
     },
     Flow {
         service: "apostille-archival-certificates-2012",
         channel: Channel::Psc,
         source: "seed 004, 1st regulation, 3-кесте; narrative п. 8",
         steps: PSC_REGISTRY_DECIDE_ISSUE,
-        terms: Terms {
-            working_days: None,
-            fee_mrp: None,
-            required_attachments: ARCHIVE_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(None, None, ARCHIVE_DOCS),
     },
     Flow {
         service: "archival-certificates-issuance-2012",
         channel: Channel::Portal,
         source: "seed 004, 2nd regulation, 1-кесте; narrative п. 6",
         steps: SIGN_IN_FILL_SIGN_DECIDE,
-        terms: Terms {
-            working_days: None,
-            fee_mrp: None,
-            required_attachments: ARCHIVE_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(None, None, ARCHIVE_DOCS),
     },
     Flow {
         service: "archival-certificates-issuance-2012",
         channel: Channel::Provider,
         source: "seed 004, 2nd regulation, 2-кесте; narrative п. 7",
         steps: PROVIDER_REGISTRY_DECIDE,
-        terms: Terms {
-            working_days: None,
-            fee_mrp: None,
-            required_attachments: ARCHIVE_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(None, None, ARCHIVE_DOCS),
     },
     Flow {
         service: "archival-certificates-issuance-2012",
         channel: Channel::Psc,
         source: "seed 004, 2nd regulation, 3-кесте; narrative п. 8",
         steps: PSC_REGISTRY_DECIDE_ISSUE,
-        terms: Terms {
-            working_days: None,
-            fee_mrp: None,
-            required_attachments: ARCHIVE_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(None, None, ARCHIVE_DOCS),
     },
     Flow {
         service: "mass-media-registration-2012",
         channel: Channel::Portal,
         source: "seed 004, 3rd regulation, 1-кесте; narrative п. 6",
         steps: PORTAL_PAY_THEN_SIGN,
-        terms: Terms {
-            working_days: None,
-            fee_mrp: Some(0.5),
-            required_attachments: MEDIA_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(None, Some(0.5), MEDIA_DOCS),
     },
     Flow {
         service: "mass-media-registration-2012",
         channel: Channel::Provider,
         source: "seed 004, 3rd regulation, 2-кесте; narrative п. 7",
         steps: PROVIDER_REGISTRY_DECIDE,
-        terms: Terms {
-            working_days: None,
-            fee_mrp: None,
-            required_attachments: MEDIA_DOCS,
-            office: None,
-            after_hours_next_day: false,
-        },
+        terms: terms(None, None, MEDIA_DOCS),
     },
 ];
 
