@@ -3,9 +3,6 @@
 use crate::*;
 use serde::de::DeserializeOwned;
 
-/// Bodies larger than this are refused: a target cannot exhaust the harness.
-const MAX_BODY: usize = 4 * 1024 * 1024;
-
 pub struct ContractTarget {
     base: String,
     http: reqwest::Client,
@@ -78,62 +75,18 @@ impl ContractTarget {
         operation: &'static str,
         req: reqwest::RequestBuilder,
     ) -> Result<(u16, Vec<u8>), DriverError> {
-        let after_s = self.timeout.as_secs();
-        let resp = req.send().await.map_err(|e| {
-            if e.is_timeout() {
-                DriverError::Timeout { operation, after_s }
-            } else if e.is_connect() {
-                // TLS failures (unknown CA, client certificate refused) surface
-                // as connect errors: keep the whole cause chain in the message.
-                let mut cause = String::new();
-                let mut next = std::error::Error::source(&e);
-                while let Some(c) = next {
-                    cause.push_str(&format!(": {c}"));
-                    next = c.source();
-                }
-                DriverError::Unreachable(format!("{operation}: {e}{cause}"))
-            } else {
-                DriverError::Contract {
-                    operation,
-                    detail: e.to_string(),
-                }
-            }
-        })?;
-        let status = resp.status().as_u16();
-        let content_type = resp
-            .headers()
-            .get(reqwest::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_string();
-        let mut body = Vec::new();
-        let mut resp = resp;
-        while let Some(chunk) = resp.chunk().await.map_err(|e| {
-            if e.is_timeout() {
-                DriverError::Timeout { operation, after_s }
-            } else {
-                DriverError::Contract {
-                    operation,
-                    detail: format!("reading the body: {e}"),
-                }
-            }
-        })? {
-            body.extend_from_slice(&chunk);
-            if body.len() > MAX_BODY {
-                return Err(DriverError::Contract {
-                    operation,
-                    detail: format!("body larger than {MAX_BODY} bytes"),
-                });
-            }
-        }
+        let r = crate::http::exchange(operation, req, self.timeout).await?;
         // The contract answers JSON; anything else is named, not guessed at.
-        if !body.is_empty() && !content_type.contains("json") {
+        if !r.body.is_empty() && !r.content_type.contains("json") {
             return Err(DriverError::Contract {
                 operation,
-                detail: format!("HTTP {status} with content type \"{content_type}\", not JSON"),
+                detail: format!(
+                    "HTTP {} with content type \"{}\", not JSON",
+                    r.status, r.content_type
+                ),
             });
         }
-        Ok((status, body))
+        Ok((r.status, r.body))
     }
 
     fn parse<T: DeserializeOwned>(operation: &'static str, body: &[u8]) -> Result<T, DriverError> {

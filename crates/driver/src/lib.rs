@@ -7,6 +7,7 @@
 
 pub mod adapter;
 mod contract;
+mod http;
 mod types;
 pub mod walk;
 

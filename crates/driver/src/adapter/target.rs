@@ -14,13 +14,13 @@ use std::path::Path;
 use std::time::Duration;
 
 /// Bodies larger than this are refused: a target cannot exhaust the harness.
-const MAX_BODY: usize = 4 * 1024 * 1024;
 
 /// A [`Target`] driven by an adapter file.
 pub struct AdapterTarget {
     file: AdapterFile,
     base: String,
     http: reqwest::Client,
+    timeout: Duration,
 }
 
 /// What the system answered, and what the file says that means.
@@ -52,6 +52,7 @@ impl AdapterTarget {
         AdapterTarget {
             base: file.base_url.clone(),
             http: client(file.timeout),
+            timeout: file.timeout,
             file,
         }
     }
@@ -66,6 +67,7 @@ impl AdapterTarget {
     /// Another time limit per HTTP call (the file's `timeout_s` is the default).
     pub fn with_timeout(mut self, timeout: Duration) -> AdapterTarget {
         self.http = client(timeout);
+        self.timeout = timeout;
         self
     }
 
@@ -179,34 +181,8 @@ impl AdapterTarget {
             None => {}
         }
 
-        let resp = req.send().await.map_err(|e| {
-            if e.is_connect() || e.is_timeout() {
-                let cause = std::error::Error::source(&e)
-                    .map(|c| format!(" ({c})"))
-                    .unwrap_or_default();
-                DriverError::Unreachable(format!("{operation}: {e}{cause}"))
-            } else {
-                DriverError::Contract {
-                    operation,
-                    detail: e.to_string(),
-                }
-            }
-        })?;
-        let status = resp.status().as_u16();
-        let mut body = Vec::new();
-        let mut resp = resp;
-        while let Some(chunk) = resp.chunk().await.map_err(|e| DriverError::Contract {
-            operation,
-            detail: format!("reading the body: {e}"),
-        })? {
-            body.extend_from_slice(&chunk);
-            if body.len() > MAX_BODY {
-                return Err(DriverError::Contract {
-                    operation,
-                    detail: format!("body larger than {MAX_BODY} bytes"),
-                });
-            }
-        }
+        let reply = crate::http::exchange(operation, req, self.timeout).await?;
+        let (status, body) = (reply.status, reply.body);
         Ok(Answer {
             status,
             verdict: op.status.verdict(status),
