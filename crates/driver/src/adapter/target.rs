@@ -13,8 +13,6 @@ use serde_json::{json, Map, Value};
 use std::path::Path;
 use std::time::Duration;
 
-/// Bodies larger than this are refused: a target cannot exhaust the harness.
-
 /// A [`Target`] driven by an adapter file.
 pub struct AdapterTarget {
     file: AdapterFile,
