@@ -20,7 +20,7 @@ fn answer() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| Value::from(n)),
+        any::<i64>().prop_map(Value::from),
         any::<f64>()
             .prop_filter("finite", |f| f.is_finite())
             .prop_map(Value::from),
@@ -28,7 +28,7 @@ fn answer() -> impl Strategy<Value = Value> {
         Just(Value::String("12.03.2024 10:15:00".into())),
         Just(Value::String("IN_WORK".into())),
     ];
-    let tree = leaf.prop_recursive(3, 24, 6, |inner| {
+    leaf.prop_recursive(3, 24, 6, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
             proptest::collection::btree_map(
@@ -49,8 +49,7 @@ fn answer() -> impl Strategy<Value = Value> {
             )
             .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
-    });
-    tree
+    })
 }
 
 #[test]
