@@ -287,6 +287,10 @@ pub struct HistogramsFile {
     pub flows_failed: u64,
     pub steps: Vec<StepFile>,
     pub timeline: Vec<Tick>,
+    /// The run was stopped before its plan ended: its part is incomplete,
+    /// and a merge that includes it is refused.
+    #[serde(default)]
+    pub interrupted: bool,
 }
 
 impl HistogramsFile {
@@ -329,6 +333,7 @@ impl HistogramsFile {
                 })
                 .collect(),
             timeline: rec.timeline.values().copied().collect(),
+            interrupted: false,
         }
     }
 
@@ -373,6 +378,12 @@ pub struct Merged {
 }
 
 pub fn merge(files: &[HistogramsFile]) -> Result<Merged, String> {
+    if let Some(f) = files.iter().find(|f| f.interrupted) {
+        return Err(format!(
+            "shard {} of run {} was interrupted: its part of the load is incomplete; run it again",
+            f.shard, f.run_id
+        ));
+    }
     let first = files.first().ok_or("nothing to merge")?;
     let mut rec = first.recording()?;
     let mut shards = vec![first.shard];

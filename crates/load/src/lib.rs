@@ -136,7 +136,9 @@ pub async fn run(spec: RunSpec<'_>) -> Result<LoadReport, LoadError> {
             });
         }
     }
+    let mut hist = hist;
     if goose::is_killswitch_triggered() {
+        hist.interrupted = true;
         rep.interrupted = true;
         rep.passed = false;
         rep.failures.insert(

@@ -166,4 +166,10 @@ fn merge_refuses_what_is_not_one_split_of_one_model() {
     other.features_digest = "x".into();
     let err = merge(&[files[0].clone(), other, files[2].clone()]).unwrap_err();
     assert!(err.contains("other feature files"), "{err}");
+    // An interrupted shard's part is incomplete: merging it would judge less
+    // load than the model says.
+    let mut stopped = files[1].clone();
+    stopped.interrupted = true;
+    let err = merge(&[files[0].clone(), stopped, files[2].clone()]).unwrap_err();
+    assert!(err.contains("interrupted"), "{err}");
 }
