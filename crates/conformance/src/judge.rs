@@ -5,7 +5,7 @@ use crate::plan::Intent;
 use base64::Engine as _;
 use chrono::{DateTime, FixedOffset};
 use reglament_calendar::{Calendar, DeadlineRules, OfficeHours, Period};
-use reglament_driver::walk::Walk;
+use reglament_driver::walk::{Took, Walk};
 use reglament_model::scenario::Scenario;
 use reglament_model::{Budget, ChannelDoc, Outcome, StepTable, TermKind};
 use reglament_report::{
@@ -72,10 +72,6 @@ fn check(check: &str, verdict: Verdict, detail: impl Into<String>) -> CheckVerdi
     }
 }
 
-fn parse_time(s: &str) -> Option<DateTime<FixedOffset>> {
-    DateTime::parse_from_rfc3339(s).ok()
-}
-
 /// The refusal row the table reaches from its first row (authorization refused).
 fn auth_refusal(table: &StepTable) -> Option<u32> {
     let entry = table.entry()?;
@@ -107,18 +103,12 @@ pub fn judge(
     let w = ev.walk;
     let view = w.last.as_ref();
     let mut checks = Vec::new();
-    let elapsed = |op: &str| {
-        w.calls
-            .iter()
-            .find(|c| c.operation == op)
-            .map(|c| c.elapsed.as_secs_f64())
-    };
 
     // What the target did, step by step: (step, when, outcome, duration, measured by).
     let mut observed: Vec<Seen> = Vec::new();
     if w.auth_refused.is_some() {
         if let (Some(entry), Some(refusal)) = (table.entry(), auth_refusal(table)) {
-            let d = elapsed("authenticate");
+            let d = w.elapsed("authenticate").map(|d| d.as_secs_f64());
             observed.push(Seen::new(entry.n, None, "done", d, "harness (monotonic)"));
             observed.push(Seen::new(
                 refusal,
@@ -129,62 +119,54 @@ pub fn judge(
             ));
         }
     } else if let Some(v) = view {
-        let mut prev: Option<DateTime<FixedOffset>> = None;
-        for (i, e) in v.events.iter().enumerate() {
-            let at = parse_time(&e.at);
-            if let Some(a) = at {
+        let portal = doc.channel.as_str() == "portal";
+        for (i, t) in w.step_timings(portal).into_iter().enumerate() {
+            if let Some(a) = t.at {
                 if a.to_utc() > ev.now + chrono::Duration::minutes(5) {
                     checks.push(check(
                         "target",
                         Verdict::Fail,
                         format!(
                             "step {} is timestamped {a}, in the future of the harness's clock",
-                            e.step
+                            t.step
                         ),
                     ));
                 }
             }
-            if at.is_none() {
+            if t.at.is_none() {
                 checks.push(check(
                     "target",
                     Verdict::Fail,
                     format!(
                         "event {} of step {}: \"{}\" is not an RFC 3339 time",
                         i + 1,
-                        e.step,
-                        e.at
+                        t.step,
+                        v.events[i].at
                     ),
                 ));
             }
-            let (duration, by) = match (i, prev, at) {
-                (0, _, _) => (
-                    elapsed("authenticate")
-                        .filter(|_| doc.channel.as_str() == "portal")
-                        .or(elapsed("submit")),
-                    "harness (monotonic)",
-                ),
-                (_, Some(p), Some(a)) => (
-                    Some((a - p).num_microseconds().unwrap_or(i64::MAX) as f64 / 1e6),
+            let (duration, by) = match t.took {
+                Some(Took::Harness(d)) => (Some(d.as_secs_f64()), "harness (monotonic)"),
+                Some(Took::Target(d)) => (
+                    Some(d.num_microseconds().unwrap_or(i64::MAX) as f64 / 1e6),
                     "target timestamps",
                 ),
-                _ => (None, "target timestamps"),
+                None if i == 0 => (None, "harness (monotonic)"),
+                None => (None, "target timestamps"),
             };
-            if let (Some(d), Some(a)) = (duration, at) {
+            if let (Some(d), Some(a)) = (duration, t.at) {
                 if d < 0.0 {
                     checks.push(check(
                         "target",
                         Verdict::Fail,
                         format!(
                             "step {} is timestamped {a}, before the step reported ahead of it",
-                            e.step
+                            t.step
                         ),
                     ));
                 }
             }
-            observed.push(Seen::new(e.step, at, &e.outcome, duration, by));
-            if at.is_some() {
-                prev = at;
-            }
+            observed.push(Seen::new(t.step, t.at, &t.outcome, duration, by));
         }
     }
     // A resilience scenario: the target's own "failed" events say where it

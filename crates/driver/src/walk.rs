@@ -72,7 +72,74 @@ pub struct Walk {
     pub gave_up: bool,
 }
 
+/// How long a step took, and who measured it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Took {
+    /// The harness's monotonic timing of the call that did the step.
+    Harness(Duration),
+    /// The difference of two target timestamps (negative when the target's
+    /// clock ran backwards: the caller decides what that means).
+    Target(chrono::TimeDelta),
+}
+
+/// One event of the target's history, with the time its step took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepTiming {
+    pub step: u32,
+    /// The event's timestamp; `None` when it is not RFC 3339.
+    pub at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    pub outcome: String,
+    /// `None` when there is nothing to measure from (no call, no timestamp).
+    pub took: Option<Took>,
+}
+
 impl Walk {
+    /// How long the first call of `operation` took.
+    pub fn elapsed(&self, operation: &str) -> Option<Duration> {
+        self.calls
+            .iter()
+            .find(|c| c.operation == operation)
+            .map(|c| c.elapsed)
+    }
+
+    /// The target's events with the time each step took, measured as
+    /// reglament measures every step (conformance and load alike): the first
+    /// by the harness's timing of the call that did it (sign-in at the
+    /// portal, submission at a desk), each later one as the difference from
+    /// the last readable timestamp before it.
+    pub fn step_timings(&self, portal: bool) -> Vec<StepTiming> {
+        let first = if portal {
+            self.elapsed("authenticate").or(self.elapsed("submit"))
+        } else {
+            self.elapsed("submit")
+        };
+        let events = self
+            .last
+            .as_ref()
+            .map(|v| v.events.as_slice())
+            .unwrap_or(&[]);
+        let mut prev = None;
+        let mut out = Vec::with_capacity(events.len());
+        for (i, e) in events.iter().enumerate() {
+            let at = chrono::DateTime::parse_from_rfc3339(&e.at).ok();
+            let took = match (i, prev, at) {
+                (0, _, _) => first.map(Took::Harness),
+                (_, Some(p), Some(a)) => Some(Took::Target(a - p)),
+                _ => None,
+            };
+            if at.is_some() {
+                prev = at;
+            }
+            out.push(StepTiming {
+                step: e.step,
+                at,
+                outcome: e.outcome.clone(),
+                took,
+            });
+        }
+        out
+    }
+
     fn note<T, E: std::fmt::Display>(
         &mut self,
         op: &'static str,

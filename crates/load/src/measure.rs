@@ -1,10 +1,10 @@
-//! A walk's steps and their durations, measured as the conformance judge
-//! measures them: the first step by the harness's monotonic timing of its
-//! call (sign-in at the portal, submission at a desk), each later step as
-//! the difference of consecutive target timestamps.
+//! A walk's steps and their durations, measured by the same rule as the
+//! conformance judge ([`Walk::step_timings`]): the first step by the
+//! harness's monotonic timing of its call, each later step as the difference
+//! of consecutive target timestamps. Here any step off the expected path, or
+//! unmeasurable, is an error of the flow.
 
-use chrono::{DateTime, FixedOffset};
-use reglament_driver::walk::Walk;
+use reglament_driver::walk::{Took, Walk};
 use std::time::Duration;
 
 /// What one flow's walk gave, against its expected path.
@@ -26,21 +26,9 @@ pub fn measure(w: &Walk, channel: &str, expected: &[u32]) -> Measured {
         out.error = Some((first_step, format!("sign-in refused: {}", p.error)));
         return out;
     }
-    let elapsed = |op: &str| {
-        w.calls
-            .iter()
-            .find(|c| c.operation == op)
-            .map(|c| c.elapsed)
-    };
-    let first = if channel == "portal" {
-        elapsed("authenticate").or(elapsed("submit"))
-    } else {
-        elapsed("submit")
-    };
-    let events = w.last.as_ref().map(|v| v.events.as_slice()).unwrap_or(&[]);
-    let mut prev: Option<DateTime<FixedOffset>> = None;
+    let timings = w.step_timings(channel == "portal");
     for (i, n) in expected.iter().enumerate() {
-        let Some(e) = events.get(i) else {
+        let Some(t) = timings.get(i) else {
             let why = if let Some(err) = &w.error {
                 err.clone()
             } else if w.gave_up {
@@ -51,34 +39,35 @@ pub fn measure(w: &Walk, channel: &str, expected: &[u32]) -> Measured {
             out.error = Some((*n, why));
             return out;
         };
-        if e.step != *n {
+        if t.step != *n {
             out.error = Some((
                 *n,
-                format!("the target did step {} where the act has step {n}", e.step),
+                format!("the target did step {} where the act has step {n}", t.step),
             ));
             return out;
         }
-        let at = DateTime::parse_from_rfc3339(&e.at).ok();
-        let d = match (i, prev, at) {
-            (0, _, _) => first,
-            (_, Some(p), Some(a)) => {
-                let us = (a - p).num_microseconds().unwrap_or(i64::MAX);
+        let d = match t.took {
+            Some(Took::Harness(d)) => Some(d),
+            Some(Took::Target(d)) => {
+                let us = d.num_microseconds().unwrap_or(i64::MAX);
                 if us < 0 {
                     out.error = Some((*n, "timestamped before the step ahead of it".into()));
                     return out;
                 }
                 Some(Duration::from_micros(us as u64))
             }
-            _ => None,
+            None => None,
         };
         let Some(d) = d else {
-            out.error = Some((*n, format!("\"{}\" is not an RFC 3339 time", e.at)));
+            let at = w
+                .last
+                .as_ref()
+                .map(|v| v.events[i].at.as_str())
+                .unwrap_or("");
+            out.error = Some((*n, format!("\"{at}\" is not an RFC 3339 time")));
             return out;
         };
         out.samples.push((*n, d));
-        if at.is_some() {
-            prev = at;
-        }
     }
     out
 }
