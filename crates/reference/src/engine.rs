@@ -54,6 +54,20 @@ pub enum Payment {
     NotPaid { expired: bool },
 }
 
+impl Payment {
+    /// What an invoice status of the payment gateway means for the request
+    /// (`None`: not settled yet), whether it comes by callback or by query.
+    pub fn from_gateway(status: &str, faults: &Faults) -> Option<Payment> {
+        match status {
+            "paid" => Some(Payment::Paid),
+            "declined" => Some(Payment::NotPaid { expired: false }),
+            "expired" if faults.on(Fault::ExpiredInvoiceAccepted) => Some(Payment::Paid),
+            "expired" => Some(Payment::NotPaid { expired: true }),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ResultDoc {
     pub kind: &'static str,
@@ -425,13 +439,7 @@ impl Request {
             return Ok(None);
         };
         let now = ctx.clients.invoice(&inv.invoice_id).await?;
-        let settled = match now.status.as_str() {
-            "paid" => Some(Payment::Paid),
-            "declined" => Some(Payment::NotPaid { expired: false }),
-            "expired" if ctx.faults.on(Fault::ExpiredInvoiceAccepted) => Some(Payment::Paid),
-            "expired" => Some(Payment::NotPaid { expired: true }),
-            _ => None,
-        };
+        let settled = Payment::from_gateway(&now.status, &ctx.faults);
         self.invoice = Some(now);
         self.payment = settled.clone();
         Ok(settled)

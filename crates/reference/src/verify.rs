@@ -18,11 +18,31 @@ pub async fn check(
     if ctx.faults.on(Fault::SignatureNotVerified) {
         return Ok(Ok(()));
     }
-    let ca = &ctx.clients.at.ca_pem;
-    let signer = match reglament_signature::verify(cms, payload, ca) {
+    let signer = match signer(cms, payload, ctx) {
         Ok(s) => s,
-        Err(e) => return Ok(Err(format!("ЭЦҚ расталмады: {e}"))),
+        Err(why) => return Ok(Err(why)),
     };
+    certificate(&signer, expected_iin, ctx).await
+}
+
+/// The CMS signature over `payload`, by a certificate of the trusted CA.
+pub fn signer(
+    cms: &[u8],
+    payload: &[u8],
+    ctx: &Ctx,
+) -> Result<reglament_signature::Signer, String> {
+    reglament_signature::verify(cms, payload, &ctx.clients.at.ca_pem)
+        .map_err(|e| format!("ЭЦҚ расталмады: {e}"))
+}
+
+/// The signer's certificate: valid now, not revoked (OCSP), and the
+/// certificate of `expected_iin`. Results as for [`check`].
+pub async fn certificate(
+    signer: &reglament_signature::Signer,
+    expected_iin: &str,
+    ctx: &Ctx,
+) -> Result<Result<(), String>, String> {
+    let ca = &ctx.clients.at.ca_pem;
     let now = ctx.clock.now_utc();
     if !signer.valid_at(now) {
         return Ok(Err(format!(
@@ -62,7 +82,7 @@ pub async fn check(
     if !ctx.faults.on(Fault::IinMismatchIgnored) && signer.iin.as_deref() != Some(expected_iin) {
         return Ok(Err(format!(
             "ЭЦҚ иесінің ЖСН-і ({}) өтініштегі ЖСН-мен ({expected_iin}) сәйкес келмейді",
-            signer.iin.unwrap_or_default()
+            signer.iin.clone().unwrap_or_default()
         )));
     }
     Ok(Ok(()))
