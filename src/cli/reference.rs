@@ -4,7 +4,7 @@
 use crate::exit::Code;
 use reglament_mocks::profile::parse_profiles;
 use reglament_mocks::{Mocks, MocksConfig};
-use reglament_reference::{Backends, Config, Fault, Faults, Reference};
+use reglament_reference::{Config, Fault, Faults, Reference};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -151,24 +151,13 @@ pub async fn start_reference(
     faults: Faults,
     args: &ReferenceArgs,
 ) -> Result<Reference, String> {
-    let op = mocks
-        .authority
-        .sample("operator")
-        .ok_or("the PKI mock has no operator certificate")?;
-    let cfg = Config {
-        addr: SocketAddr::new(args.bind, args.port),
-        backends: Backends {
-            registry_url: mocks.registry.base_url(),
-            payment_url: mocks.payment.base_url(),
-            pki_url: mocks.pki.base_url(),
-            ca_pem: mocks.authority.ca_pem().into_bytes(),
-        },
+    let cfg = Config::with_mocks(
+        mocks,
+        SocketAddr::new(args.bind, args.port),
         faults,
-        provider_cert_pem: op.cert_pem.into_bytes(),
-        provider_key_pem: op.key_pem.into_bytes(),
-        invoice_validity_s: args.invoice_validity_s,
-        password: args.password.clone(),
-    };
+        args.invoice_validity_s,
+        args.password.clone(),
+    )?;
     Reference::start(cfg).await.map_err(|e| {
         format!(
             "cannot start the reference on {}:{}: {e}",

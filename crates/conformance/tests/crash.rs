@@ -5,30 +5,22 @@
 use reglament_conformance::run::{run, Options, RunError};
 use reglament_driver::ContractTarget;
 use reglament_mocks::{Mocks, MocksConfig};
-use reglament_reference::{Backends, Config, Faults, Reference};
+use reglament_reference::{Config, Faults, Reference};
 use reglament_report::{Files, Reporter, Selection, TargetInfo};
 use std::time::Duration;
 
 #[tokio::test]
 async fn a_crashed_mock_stops_the_run_and_is_named() {
     let mocks = Mocks::start(MocksConfig::default()).await.unwrap();
-    let op = mocks.authority.sample("operator").unwrap();
-    let reference = Reference::start(Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        backends: Backends {
-            registry_url: mocks.registry.base_url(),
-            payment_url: mocks.payment.base_url(),
-            pki_url: mocks.pki.base_url(),
-            ca_pem: mocks.authority.ca_pem().into_bytes(),
-        },
-        faults: Faults::none(),
-        provider_cert_pem: op.cert_pem.into_bytes(),
-        provider_key_pem: op.key_pem.into_bytes(),
-        invoice_validity_s: 1,
-        password: "reglament-test".into(),
-    })
-    .await
+    let cfg = Config::with_mocks(
+        &mocks,
+        "127.0.0.1:0".parse().unwrap(),
+        Faults::none(),
+        1,
+        "reglament-test".into(),
+    )
     .unwrap();
+    let reference = Reference::start(cfg).await.unwrap();
     let loaded = reglament_model::load(&[std::path::PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../features/apostille-education-2012"

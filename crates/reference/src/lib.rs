@@ -44,6 +44,38 @@ pub struct Config {
     pub password: String,
 }
 
+impl Config {
+    /// The reference pointed at running mocks: their URLs, their CA as the
+    /// trust anchor, and the PKI mock's operator certificate as the
+    /// provider's signing key.
+    pub fn with_mocks(
+        mocks: &reglament_mocks::Mocks,
+        addr: SocketAddr,
+        faults: Faults,
+        invoice_validity_s: u64,
+        password: String,
+    ) -> Result<Config, String> {
+        let op = mocks
+            .authority
+            .sample("operator")
+            .ok_or("the PKI mock has no operator certificate")?;
+        Ok(Config {
+            addr,
+            backends: Backends {
+                registry_url: mocks.registry.base_url(),
+                payment_url: mocks.payment.base_url(),
+                pki_url: mocks.pki.base_url(),
+                ca_pem: mocks.authority.ca_pem().into_bytes(),
+            },
+            faults,
+            provider_cert_pem: op.cert_pem.into_bytes(),
+            provider_key_pem: op.key_pem.into_bytes(),
+            invoice_validity_s,
+            password,
+        })
+    }
+}
+
 /// A running reference.
 pub struct Reference {
     pub addr: SocketAddr,

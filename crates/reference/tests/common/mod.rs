@@ -5,7 +5,7 @@
 use reglament_driver::walk::{walk, Decision, PaymentIntent, Plan, Walk};
 use reglament_driver::ContractTarget;
 use reglament_mocks::{Mocks, MocksConfig};
-use reglament_reference::{Backends, Config, Faults, Reference};
+use reglament_reference::{Config, Faults, Reference};
 use std::time::Duration;
 
 pub const PASSWORD: &str = "reglament-test";
@@ -19,21 +19,14 @@ pub struct Env {
 
 pub async fn start(faults: &[&str]) -> Env {
     let mocks = Mocks::start(MocksConfig::default()).await.unwrap();
-    let op = mocks.authority.sample("operator").unwrap();
-    let cfg = Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        backends: Backends {
-            registry_url: mocks.registry.base_url(),
-            payment_url: mocks.payment.base_url(),
-            pki_url: mocks.pki.base_url(),
-            ca_pem: mocks.authority.ca_pem().into_bytes(),
-        },
-        faults: Faults::parse(faults.iter().copied()).unwrap(),
-        provider_cert_pem: op.cert_pem.into_bytes(),
-        provider_key_pem: op.key_pem.into_bytes(),
-        invoice_validity_s: 1,
-        password: PASSWORD.into(),
-    };
+    let cfg = Config::with_mocks(
+        &mocks,
+        "127.0.0.1:0".parse().unwrap(),
+        Faults::parse(faults.iter().copied()).unwrap(),
+        1,
+        PASSWORD.into(),
+    )
+    .unwrap();
     let reference = Reference::start(cfg).await.unwrap();
     let target = ContractTarget::new(&reference.base_url(), Duration::from_secs(30));
     Env {
