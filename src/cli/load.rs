@@ -152,15 +152,9 @@ pub fn run(args: LoadArgs) -> Code {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from("reports").join(&id));
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let rt = match super::runtime() {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return Code::Unreachable;
-        }
+        Err(code) => return code,
     };
     rt.block_on(async move {
         let mocks = match Mocks::start(MocksConfig::default()).await {

@@ -87,15 +87,9 @@ pub fn run(args: MocksArgs) -> Code {
             "warning: the mocks listen on {bind}, beyond this machine; they hold test keys only"
         );
     }
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let rt = match super::runtime() {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return Code::Unreachable;
-        }
+        Err(code) => return code,
     };
     rt.block_on(serve(settings))
 }

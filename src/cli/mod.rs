@@ -119,3 +119,15 @@ pub(crate) fn load_clean(paths: &FeaturePaths) -> Option<reglament_model::Loaded
     );
     None
 }
+
+/// The async runtime of the commands that serve or drive over HTTP; failing
+/// to start one is reported like an unreachable service (exit 3).
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, Code> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            eprintln!("error: cannot start the async runtime: {e}");
+            Code::Unreachable
+        })
+}

@@ -67,15 +67,9 @@ pub fn run(args: ReferenceArgs) -> Code {
             args.bind
         );
     }
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let rt = match super::runtime() {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return Code::Unreachable;
-        }
+        Err(code) => return code,
     };
     rt.block_on(async move {
         let (mocks, reference) = match start(mocks_cfg, faults, &args).await {

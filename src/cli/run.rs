@@ -141,15 +141,9 @@ pub fn run(args: RunArgs) -> Code {
         eprintln!("error: cannot create {}: {e}", out.display());
         return Code::Usage;
     }
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let rt = match super::runtime() {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return Code::Unreachable;
-        }
+        Err(code) => return code,
     };
     rt.block_on(async move {
         let loopback = std::net::IpAddr::from([127, 0, 0, 1]);
