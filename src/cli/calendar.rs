@@ -1,7 +1,6 @@
 use crate::exit::Code;
 use chrono::DateTime;
-use reglament_calendar::{Calendar, DayKind, DeadlineRules, OfficeHours, Period};
-use reglament_model::Budget;
+use reglament_calendar::{Calendar, DayKind, DeadlineRules, OfficeHours};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -33,16 +32,6 @@ enum What {
         #[arg(long)]
         after_hours_next_day: bool,
     },
-}
-
-/// The calendar period of a day-scale budget; `None` for wall-clock budgets,
-/// which are elapsed time and need no calendar.
-pub fn period_of(budget: &Budget) -> Option<Period> {
-    match budget {
-        Budget::WorkingDays { days, .. } => Some(Period::WorkingDays(*days)),
-        Budget::CalendarDays { max_days, .. } => Some(Period::CalendarDays(*max_days)),
-        Budget::WallClock { .. } | Budget::Malformed { .. } => None,
-    }
 }
 
 pub fn run(args: CalendarArgs) -> Code {
@@ -175,7 +164,10 @@ fn due(
         }
     };
     let budget = reglament_model::parse_limit(limit);
-    let Some(period) = budget.as_ref().and_then(period_of) else {
+    let Some(period) = budget
+        .as_ref()
+        .and_then(reglament_conformance::judge::period_of)
+    else {
         eprintln!("error: \"{limit}\" is not a day-scale limit (read as {budget:?})");
         return Code::Usage;
     };

@@ -492,17 +492,13 @@ fn judge_budget(
             }
         },
         Some(b @ (Budget::WorkingDays { .. } | Budget::CalendarDays { .. })) => {
+            let period = period_of(b).expect("a day-scale budget has a calendar period");
             let (Some(from), Some(to)) = (prev_at, at) else {
                 return (
                     Verdict::NotJudged,
                     Some("no timestamps to count days from".into()),
                     None,
                 );
-            };
-            let period = match b {
-                Budget::WorkingDays { days, .. } => Period::WorkingDays(*days),
-                Budget::CalendarDays { max_days, .. } => Period::CalendarDays(*max_days),
-                _ => unreachable!(),
             };
             match cal.deadline(&from, period, &DeadlineRules::default()) {
                 Err(e) => (Verdict::NotJudged, Some(e.to_string()), None),
@@ -514,6 +510,16 @@ fn judge_budget(
                 ),
             }
         }
+    }
+}
+
+/// The calendar period of a day-scale budget; `None` for wall-clock budgets,
+/// which are elapsed time and need no calendar.
+pub fn period_of(budget: &Budget) -> Option<Period> {
+    match budget {
+        Budget::WorkingDays { days, .. } => Some(Period::WorkingDays(*days)),
+        Budget::CalendarDays { max_days, .. } => Some(Period::CalendarDays(*max_days)),
+        Budget::WallClock { .. } | Budget::Malformed { .. } => None,
     }
 }
 
